@@ -1,0 +1,114 @@
+//! Command-line definitions (clap).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Checks French machine-translated text: calques, anglicisms, terminology, transliteration,
+/// typography and Unicode damage, with exact spans.
+#[derive(Debug, Parser)]
+#[command(name = "decalque", version, about, max_term_width = 100)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Check files, folders or standard input (`-`).
+    Check(CheckArgs),
+    /// List every rule.
+    Rules(RulesArgs),
+    /// Print a rule's documentation and examples.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum OutputFormat {
+    Human,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SeverityArg {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FailOn {
+    Info,
+    Warning,
+    Error,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// Files or folders to check; `-` reads standard input. Default: the current folder.
+    pub(crate) paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub(crate) format: OutputFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    pub(crate) output: Option<PathBuf>,
+    /// Only these rules or prefixes (comma-separated, e.g. `calque,anglicism.digital`).
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) select: Vec<String>,
+    /// Skip these rules or prefixes (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) ignore: Vec<String>,
+    /// Report only findings at or above this severity.
+    #[arg(long, value_enum, default_value_t = SeverityArg::Info)]
+    pub(crate) min_severity: SeverityArg,
+    /// Exit 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub(crate) fail_on: FailOn,
+    /// Name shown for standard input.
+    #[arg(long, default_value = "-")]
+    pub(crate) stdin_filename: String,
+    /// Also load the rule packs (`*.toml`) in this folder (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub(crate) rules_dirs: Vec<PathBuf>,
+    /// Number of files checked in parallel (default: all cores).
+    #[arg(long, short)]
+    pub(crate) jobs: Option<usize>,
+    /// Colour in human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub(crate) color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub(crate) format: ListFormat,
+    /// Also load the rule packs in this folder (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub(crate) rules_dirs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExplainArgs {
+    /// The rule id, e.g. `calque.prendre-place`.
+    pub(crate) rule: String,
+    /// Also load the rule packs in this folder (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub(crate) rules_dirs: Vec<PathBuf>,
+}

@@ -1,0 +1,217 @@
+//! The subcommands: each turns parsed arguments into library calls and an exit status.
+
+use std::fmt::Write as _;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use decalque::document::Source;
+use decalque::report::{self, Format, Summary};
+use decalque::rules::{Example, Expect, RuleMeta};
+use decalque::walk::{Input, collect_inputs};
+use decalque::{FileReport, Linter, Registry, RuleSelector, Selection, Severity};
+use rayon::prelude::*;
+
+use crate::cli::{CheckArgs, ColorChoice, ExplainArgs, FailOn, ListFormat, OutputFormat, RulesArgs, SeverityArg};
+
+/// How a run ended, mapped to the exit codes of DESIGN.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Status {
+    /// Nothing at or above `--fail-on`.
+    Clean,
+    /// Findings at or above `--fail-on`.
+    Findings,
+    /// Usage, configuration, rule-pack or input error.
+    Error,
+}
+
+/// An error that stops the command, with the message for standard error.
+pub(crate) struct Fatal(pub(crate) String);
+
+impl<E: std::fmt::Display> From<E> for Fatal {
+    fn from(e: E) -> Self {
+        Fatal(e.to_string())
+    }
+}
+
+fn load_registry(dirs: &[PathBuf]) -> Result<Arc<Registry>, Fatal> {
+    Registry::load(dirs).map(Arc::new).map_err(|e| Fatal(format!("rule pack error: {e}")))
+}
+
+fn severity(arg: SeverityArg) -> Severity {
+    match arg {
+        SeverityArg::Info => Severity::Info,
+        SeverityArg::Warning => Severity::Warning,
+        SeverityArg::Error => Severity::Error,
+    }
+}
+
+fn read_input(input: &Input) -> io::Result<Source> {
+    let bytes = match input {
+        Input::Stdin(_) => {
+            let mut bytes = Vec::new();
+            io::stdin().lock().read_to_end(&mut bytes)?;
+            bytes
+        }
+        Input::File(path) => std::fs::read(path)?,
+    };
+    Ok(Source { name: input.name(), bytes })
+}
+
+/// `decalque check`.
+pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>) -> Result<Status, Fatal> {
+    let registry = load_registry(&args.rules_dirs)?;
+    let select: Vec<RuleSelector> = args.select.iter().map(|s| RuleSelector::new(s)).collect();
+    let ignore: Vec<RuleSelector> = args.ignore.iter().map(|s| RuleSelector::new(s)).collect();
+    let selection = Selection::from_selectors(&registry, &select, &ignore).map_err(Fatal)?;
+    let linter = Linter::new(registry, selection).with_min_severity(severity(args.min_severity));
+
+    let (inputs, walk_errors) = collect_inputs(&args.paths, &args.stdin_filename);
+    errors.extend(walk_errors.into_iter().map(|e| format!("{}: {}", e.path, e.message)));
+
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
+    let results: Vec<Result<FileReport, String>> = pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|input| {
+                let source = read_input(input).map_err(|e| format!("{}: {e}", input.name()))?;
+                linter.check_source(source).map_err(|e| format!("{}: {e}", input.name()))
+            })
+            .collect()
+    });
+
+    let format = match args.format {
+        OutputFormat::Human => Format::Human,
+        OutputFormat::Json => Format::Json,
+        OutputFormat::Jsonl => Format::Jsonl,
+    };
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(io::BufWriter::new(
+            std::fs::File::create(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?,
+        )),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    let mut reporter = report::reporter(format, color);
+    let mut summary = Summary::default();
+    let fail_threshold = match args.fail_on {
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Never => None,
+    };
+    let mut failed = false;
+    for result in results {
+        match result {
+            Ok(file) => {
+                failed |= fail_threshold.is_some_and(|t| file.diagnostics.iter().any(|d| d.severity >= t));
+                summary.add(&file);
+                reporter.file(&mut out, &file)?;
+            }
+            Err(message) => errors.push(message),
+        }
+    }
+    reporter.finish(&mut out, &summary)?;
+    out.flush()?;
+    Ok(if !errors.is_empty() {
+        Status::Error
+    } else if failed {
+        Status::Findings
+    } else {
+        Status::Clean
+    })
+}
+
+fn example_json(example: &Example) -> serde_json::Value {
+    match &example.expect {
+        Expect::Good => serde_json::json!({"good": example.text}),
+        Expect::Bad { fixed, .. } => serde_json::json!({"bad": example.marked(), "fixed": fixed}),
+    }
+}
+
+fn rule_json(meta: &RuleMeta) -> serde_json::Value {
+    serde_json::json!({
+        "id": meta.id.as_str(),
+        "kind": meta.kind,
+        "severity": meta.severity.as_str(),
+        "category": meta.category.as_str(),
+        "summary": meta.summary,
+        "message": meta.message,
+        "fix": meta.fix,
+        "pack": meta.pack,
+        "examples": meta.examples.iter().map(example_json).collect::<Vec<_>>(),
+    })
+}
+
+/// `decalque rules`.
+pub(crate) fn rules(args: RulesArgs) -> Result<Status, Fatal> {
+    let registry = load_registry(&args.rules_dirs)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        ListFormat::Json => {
+            let list: Vec<_> = registry.rules().iter().map(rule_json).collect();
+            serde_json::to_writer_pretty(&mut out, &list)?;
+            writeln!(out)?;
+        }
+        ListFormat::Human => {
+            let width = registry.rules().iter().map(|m| m.id.as_str().len()).max().unwrap_or(0);
+            for meta in registry.rules() {
+                writeln!(
+                    out,
+                    "{:<width$}  {:<7}  {:<15}  {}",
+                    meta.id.as_str(),
+                    meta.severity.as_str(),
+                    meta.category.as_str(),
+                    meta.summary
+                )?;
+            }
+            writeln!(out, "{} rules", registry.rules().len())?;
+        }
+    }
+    out.flush()?;
+    Ok(Status::Clean)
+}
+
+/// `decalque explain RULE`.
+pub(crate) fn explain(args: ExplainArgs) -> Result<Status, Fatal> {
+    let registry = load_registry(&args.rules_dirs)?;
+    let Some(index) = registry.index_of(&args.rule) else {
+        return Err(Fatal(format!("unknown rule `{}` (see `decalque rules`)", args.rule)));
+    };
+    let meta = registry.meta(index);
+    let mut text = String::new();
+    let _ = writeln!(text, "{}  ({}, {}, kind {})", meta.id, meta.severity, meta.category, meta.kind);
+    let _ = writeln!(text, "\n{}\n\n{}", meta.summary, meta.message);
+    if let Some(explanation) = &meta.explanation {
+        let _ = writeln!(text, "\n{}", explanation.trim());
+    }
+    let _ = writeln!(text, "\nExemples :");
+    for example in &meta.examples {
+        match &example.expect {
+            Expect::Bad { fixed, .. } => {
+                let _ = writeln!(text, "  ✗ {}", example.marked());
+                if let Some(fixed) = fixed {
+                    let _ = writeln!(text, "  → {fixed}");
+                }
+            }
+            Expect::Good => {
+                let _ = writeln!(text, "  ✓ {}", example.text);
+            }
+        }
+    }
+    if !meta.references.is_empty() {
+        let _ = writeln!(text, "\nRéférences :");
+        for reference in &meta.references {
+            let _ = writeln!(text, "  - {reference}");
+        }
+    }
+    let _ = writeln!(text, "\nDéfini dans {}:{}", meta.pack, meta.line);
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    Ok(Status::Clean)
+}

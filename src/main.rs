@@ -1,0 +1,35 @@
+//! The `decalque` binary: parse arguments, call the library, set the exit code.
+#![allow(clippy::print_stderr)]
+
+mod cli;
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::commands::{Fatal, Status};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut errors = Vec::new();
+    let result = match cli.command {
+        Command::Check(args) => commands::check(args, &mut errors),
+        Command::Rules(args) => commands::rules(args),
+        Command::Explain(args) => commands::explain(args),
+    };
+    for error in &errors {
+        eprintln!("decalque: error: {error}");
+    }
+    match result {
+        Ok(Status::Clean) => ExitCode::SUCCESS,
+        Ok(Status::Findings) => ExitCode::from(1),
+        Ok(Status::Error) => ExitCode::from(2),
+        Err(Fatal(message)) if message.contains("Broken pipe") => ExitCode::SUCCESS,
+        Err(Fatal(message)) => {
+            eprintln!("decalque: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

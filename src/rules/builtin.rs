@@ -1,0 +1,9 @@
+//! The packs compiled into the binary, so the tool runs from anywhere.
+
+/// Name and text of every embedded pack; a test checks that it lists every `rules/*.toml`.
+pub const PACKS: &[(&str, &str)] = &[
+    ("rules/anglicism.toml", include_str!("../../rules/anglicism.toml")),
+    ("rules/calque.toml", include_str!("../../rules/calque.toml")),
+    ("rules/false-friend.toml", include_str!("../../rules/false-friend.toml")),
+    ("rules/unicode.toml", include_str!("../../rules/unicode.toml")),
+];

@@ -1,0 +1,89 @@
+//! Rules: their metadata, the engines (kinds) that run them, and the registry.
+//!
+//! Every rule is an entry in a TOML pack (`rules/*.toml`): metadata and examples are data.
+//! Each entry names a *kind*, an engine in this module that compiles all the entries of its
+//! kind once and then checks documents for all of them together.
+
+pub mod builtin;
+mod document_kind;
+pub mod examples;
+pub mod lemma;
+pub mod pack;
+mod pattern;
+pub mod phrase;
+pub mod registry;
+mod sink;
+
+pub use examples::{Example, ExampleEncoding, Expect};
+pub use pack::PackError;
+pub use registry::{Registry, RuleSelector, Selection};
+pub use sink::{Finding, Sink};
+
+use crate::diagnostic::{Applicability, Category, RuleId, Severity};
+use crate::document::Document;
+
+/// Index of a rule in its [`Registry`]; cheaper than an id inside the engines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RuleIndex(pub u32);
+
+impl RuleIndex {
+    /// The index as a `usize` for slicing.
+    pub fn get(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Everything about a rule except its detection logic.
+#[derive(Debug, Clone)]
+pub struct RuleMeta {
+    /// Stable dotted id.
+    pub id: RuleId,
+    /// The engine that runs it (`phrase`, `document`…).
+    pub kind: String,
+    /// For code-backed kinds, the function within the engine.
+    pub check: Option<String>,
+    /// Default severity.
+    pub severity: Severity,
+    /// Kind of defect.
+    pub category: Category,
+    /// Default message (French, one sentence).
+    pub message: String,
+    /// One line saying what it flags.
+    pub summary: String,
+    /// Longer explanation for `decalque explain`.
+    pub explanation: Option<String>,
+    /// Where the rule comes from (dictionaries, style guides).
+    pub references: Vec<String>,
+    /// Whether its suggestions may be applied by `decalque fix`.
+    pub fix: Applicability,
+    /// Bad and good examples, run by the test suite.
+    pub examples: Vec<Example>,
+    /// The pack file it was loaded from.
+    pub pack: String,
+    /// The line of its `[[rule]]` table in the pack.
+    pub line: usize,
+}
+
+/// What a check sees: the document and which rules are on.
+pub struct CheckContext<'a> {
+    /// The document being checked.
+    pub document: &'a Document,
+    /// Which rules run, with their effective severities.
+    pub selection: &'a Selection,
+}
+
+impl CheckContext<'_> {
+    /// Whether the rule at `index` is enabled for this run.
+    pub fn enabled(&self, index: RuleIndex) -> bool {
+        self.selection.is_enabled(index)
+    }
+}
+
+/// An engine that runs every rule of one kind over a document.
+pub trait Check: Send + Sync {
+    /// The rules this engine runs, by index into the registry.
+    fn rules(&self) -> &[RuleIndex];
+
+    /// Checks the whole document, pushing findings for enabled rules into `sink`.
+    fn check(&self, cx: &CheckContext<'_>, sink: &mut Sink<'_>);
+}

@@ -1,0 +1,267 @@
+//! Loading rule packs: TOML files of `[[rule]]` tables, with errors that name the file,
+//! the line and the rule id.
+
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::{Spanned, Table, Value};
+
+use crate::diagnostic::{Applicability, Category, RuleId, Severity};
+use crate::rules::{Example, ExampleEncoding, RuleMeta};
+
+/// A pack that could not be loaded, or a rule in it that could not be compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackError {
+    /// The pack file (as given, or the name of an embedded pack).
+    pub file: String,
+    /// 1-based line of the problem, when known.
+    pub line: Option<usize>,
+    /// The rule concerned, when known.
+    pub rule: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(rule) = &self.rule {
+            write!(f, ": rule `{rule}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for PackError {}
+
+/// One rule as loaded from a pack: its metadata and the kind-specific fields.
+#[derive(Debug, Clone)]
+pub struct RuleEntry {
+    /// Id, severity, examples… common to every kind.
+    pub meta: RuleMeta,
+    /// The remaining fields, read by the rule's kind.
+    pub params: Table,
+}
+
+impl RuleEntry {
+    /// An error about this rule, located at its table in its pack.
+    pub fn error(&self, message: impl Into<String>) -> PackError {
+        PackError {
+            file: self.meta.pack.clone(),
+            line: Some(self.meta.line),
+            rule: Some(self.meta.id.to_string()),
+            message: message.into(),
+        }
+    }
+
+    /// Deserializes the kind-specific fields, rejecting unknown ones.
+    pub fn params<T: for<'de> Deserialize<'de>>(&self) -> Result<T, PackError> {
+        Value::Table(self.params.clone()).try_into().map_err(|e: toml::de::Error| self.error(e.message()))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackFile {
+    #[serde(default)]
+    rule: Vec<Spanned<Table>>,
+}
+
+/// A bad example written as a table: the marked text, the text expected after the fix.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BadTable {
+    text: String,
+    fixed: Option<String>,
+    encoding: Option<ExampleEncoding>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CommonFields {
+    id: String,
+    #[serde(default = "default_kind")]
+    kind: String,
+    check: Option<String>,
+    severity: Severity,
+    category: Category,
+    message: String,
+    summary: Option<String>,
+    explanation: Option<String>,
+    #[serde(default)]
+    references: Vec<String>,
+    #[serde(default)]
+    fix: Applicability,
+    #[serde(default)]
+    bad: Vec<Value>,
+    #[serde(default)]
+    good: Vec<String>,
+}
+
+fn default_kind() -> String {
+    "phrase".to_owned()
+}
+
+const COMMON_KEYS: &[&str] = &[
+    "id", "kind", "check", "severity", "category", "message", "summary", "explanation",
+    "references", "fix", "bad", "good",
+];
+
+/// 1-based line of a byte offset in `text`.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// Parses the pack `text`, named `file` in errors, into rule entries.
+pub fn parse_pack(file: &str, text: &str) -> Result<Vec<RuleEntry>, PackError> {
+    let pack: PackFile = toml::from_str(text).map_err(|e| PackError {
+        file: file.to_owned(),
+        line: e.span().map(|s| line_of(text, s.start)),
+        rule: None,
+        message: e.message().trim_end().to_owned(),
+    })?;
+    pack.rule.into_iter().map(|table| parse_rule(file, text, table)).collect()
+}
+
+fn parse_rule(file: &str, text: &str, table: Spanned<Table>) -> Result<RuleEntry, PackError> {
+    let line = line_of(text, table.span().start);
+    let mut params = table.into_inner();
+    let id_hint = params.get("id").and_then(Value::as_str).map(str::to_owned);
+    let err = |message: String| PackError { file: file.to_owned(), line: Some(line), rule: id_hint.clone(), message };
+
+    let mut common = Table::new();
+    for key in COMMON_KEYS {
+        if let Some(value) = params.remove(*key) {
+            common.insert((*key).to_owned(), value);
+        }
+    }
+    let fields: CommonFields =
+        Value::Table(common).try_into().map_err(|e: toml::de::Error| err(e.message().trim_end().to_owned()))?;
+    if !RuleId::is_valid(&fields.id) {
+        return Err(err(format!(
+            "invalid id `{}`: use lowercase dotted names such as `calque.prendre-place`",
+            fields.id
+        )));
+    }
+    if fields.message.trim().is_empty() {
+        return Err(err("empty message".to_owned()));
+    }
+    let mut examples = Vec::with_capacity(fields.bad.len() + fields.good.len());
+    for bad in fields.bad {
+        let example = match bad {
+            Value::String(text) => Example::bad(&text, None),
+            table @ Value::Table(_) => {
+                let BadTable { text, fixed, encoding } = table
+                    .try_into()
+                    .map_err(|e: toml::de::Error| err(format!("bad example: {}", e.message().trim_end())))?;
+                Example::bad(&text, fixed).map(|e| e.encoded(encoding.unwrap_or_default()))
+            }
+            other => Err(format!("a bad example is a string or a table, not {}", other.type_str())),
+        };
+        examples.push(example.map_err(&err)?);
+    }
+    for good in &fields.good {
+        examples.push(Example::good(good).map_err(&err)?);
+    }
+    let summary = fields.summary.unwrap_or_else(|| fields.message.clone());
+    Ok(RuleEntry {
+        meta: RuleMeta {
+            id: RuleId::new(&fields.id),
+            kind: fields.kind,
+            check: fields.check,
+            severity: fields.severity,
+            category: fields.category,
+            message: fields.message,
+            summary,
+            explanation: fields.explanation,
+            references: fields.references,
+            fix: fields.fix,
+            examples,
+            pack: file.to_owned(),
+            line,
+        },
+        params,
+    })
+}
+
+/// Reads every `*.toml` pack in `dir`, in file-name order.
+pub fn read_pack_dir(dir: &Path) -> Result<Vec<RuleEntry>, PackError> {
+    let dir_error = |message: String| PackError { file: dir.display().to_string(), line: None, rule: None, message };
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| dir_error(format!("cannot read rule folder: {e}")))?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+    let mut entries = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).map_err(|e| PackError {
+            file: name.clone(),
+            line: None,
+            rule: None,
+            message: format!("cannot read: {e}"),
+        })?;
+        entries.extend(parse_pack(&name, &text)?);
+    }
+    Ok(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[[rule]]
+id = "calque.test"
+severity = "warning"
+category = "calque"
+message = "Un message."
+patterns = ["abc"]
+bad = ["x ⟦abc⟧ y", { text = "⟦abc⟧", fixed = "def" }]
+good = ["rien"]
+"#;
+
+    #[test]
+    fn parses_common_fields_and_keeps_kind_params() {
+        let entries = parse_pack("t.toml", GOOD).unwrap();
+        assert_eq!(entries.len(), 1);
+        let e = &entries[0];
+        assert_eq!(e.meta.id.as_str(), "calque.test");
+        assert_eq!(e.meta.kind, "phrase");
+        assert_eq!(e.meta.line, 2);
+        assert_eq!(e.meta.examples.len(), 3);
+        assert!(e.params.contains_key("patterns"));
+        assert!(!e.params.contains_key("bad"));
+    }
+
+    #[test]
+    fn syntax_error_names_file_and_line() {
+        let err = parse_pack("p.toml", "[[rule]]\nid = \"a.b\"\nseverity = \n").unwrap_err();
+        assert_eq!(err.file, "p.toml");
+        assert_eq!(err.line, Some(3));
+    }
+
+    #[test]
+    fn field_error_names_rule_and_its_line() {
+        let text = GOOD.replace("severity = \"warning\"", "severity = \"grave\"");
+        let err = parse_pack("p.toml", &text).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert_eq!(err.rule.as_deref(), Some("calque.test"));
+        assert!(err.message.contains("grave"), "{}", err.message);
+        assert!(err.to_string().starts_with("p.toml:2: rule `calque.test`: "));
+    }
+
+    #[test]
+    fn invalid_id_and_bad_markers_are_errors() {
+        let text = GOOD.replace("calque.test", "Calque Test");
+        assert!(parse_pack("p.toml", &text).unwrap_err().message.contains("invalid id"));
+        let text = GOOD.replace("x ⟦abc⟧ y", "x abc y");
+        assert!(parse_pack("p.toml", &text).unwrap_err().message.contains("no ⟦…⟧"));
+    }
+}

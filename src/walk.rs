@@ -1,0 +1,79 @@
+//! Finding the files to check: explicit paths as given, folders walked recursively with
+//! `.gitignore` respected, `-` for standard input.
+
+use std::path::{Path, PathBuf};
+
+/// Extensions checked when walking a folder (explicit file paths are always checked).
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+
+/// One thing to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Standard input, shown under this name.
+    Stdin(String),
+    /// A file on disk, shown as the path given or found.
+    File(PathBuf),
+}
+
+impl Input {
+    /// The name reports show for this input.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin(name) => name.clone(),
+            Input::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// A path that could not be walked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkError {
+    /// The path concerned.
+    pub path: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Expands `paths` into inputs, in the order given, each folder's files sorted by name.
+/// No path means the current folder.
+pub fn collect_inputs(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, Vec<WalkError>) {
+    let default = [PathBuf::from(".")];
+    let paths = if paths.is_empty() { &default[..] } else { paths };
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin(stdin_name.to_owned()));
+        } else if path.is_dir() {
+            walk_dir(path, &mut inputs, &mut errors);
+        } else {
+            // Missing or unreadable files are reported when they are read.
+            inputs.push(Input::File(path.clone()));
+        }
+    }
+    (inputs, errors)
+}
+
+fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
+    let walker = ignore::WalkBuilder::new(root)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                let wanted = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)));
+                if is_file && wanted {
+                    let shown = path.strip_prefix("./").unwrap_or(path);
+                    inputs.push(Input::File(shown.to_path_buf()));
+                }
+            }
+            Err(e) => errors.push(WalkError { path: root.display().to_string(), message: e.to_string() }),
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! The one test that runs every rule alone on every example it declares, through the full
+//! pipeline, and reports every failure at once.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::Arc;
+
+use decalque::fix::apply_edits;
+use decalque::rules::{Example, ExampleEncoding, Expect, RuleMeta, builtin};
+use decalque::{Applicability, Document, Linter, Registry, Selection, Source};
+
+fn registry() -> Arc<Registry> {
+    Arc::new(Registry::builtin().expect("embedded packs load"))
+}
+
+/// The example's bytes as stored, and its expected spans in those bytes.
+fn stored(example: &Example, spans: &[Range<usize>]) -> (Vec<u8>, Vec<Range<usize>>) {
+    match example.encoding {
+        ExampleEncoding::Utf8 => (example.text.as_bytes().to_vec(), spans.to_vec()),
+        ExampleEncoding::Windows1252 => {
+            // One byte per character in Windows-1252.
+            let chars = |b: usize| example.text[..b].chars().count();
+            let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&example.text);
+            (bytes.into_owned(), spans.iter().map(|r| chars(r.start)..chars(r.end)).collect())
+        }
+    }
+}
+
+fn check_example(registry: &Arc<Registry>, meta: &RuleMeta, n: usize, example: &Example) -> Vec<String> {
+    let mut failures = Vec::new();
+    let index = registry.index_of(meta.id.as_str()).expect("rule is registered");
+    let linter = Linter::new(registry.clone(), Selection::only(registry, index));
+    let expected_spans = match &example.expect {
+        Expect::Bad { spans, .. } => spans.clone(),
+        Expect::Good => Vec::new(),
+    };
+    let (bytes, expected_spans) = stored(example, &expected_spans);
+    let report = match linter.check_source(Source { name: "example".into(), bytes }) {
+        Ok(report) => report,
+        Err(e) => return vec![format!("{} · example {n} · cannot be read: {e}", meta.id)],
+    };
+    let got: Vec<Range<usize>> = report.diagnostics.iter().map(|d| d.span.range()).collect();
+    let shown = example.marked();
+    if got != expected_spans {
+        let texts: Vec<String> =
+            report.diagnostics.iter().map(|d| format!("{:?}", report.document.original_text(d.span))).collect();
+        failures.push(format!(
+            "{} · example {n} · {shown:?}\n    expected spans {expected_spans:?}, got {got:?} {texts:?}",
+            meta.id
+        ));
+    }
+    for d in &report.diagnostics {
+        if d.message.trim().is_empty() {
+            failures.push(format!("{} · example {n} · empty message", meta.id));
+        }
+        if meta.fix == Applicability::Safe {
+            for s in &d.suggestions {
+                if !d.span.contains(s.edit.span) {
+                    failures.push(format!("{} · example {n} · safe fix reaches outside its span", meta.id));
+                }
+            }
+        }
+    }
+    if let Expect::Bad { fixed: Some(fixed), .. } = &example.expect {
+        let edits: Vec<_> = report.diagnostics.iter().filter_map(|d| d.suggestions.first()).map(|s| s.edit.clone()).collect();
+        match apply_edits(&example.text, &edits) {
+            Ok(result) if &result == fixed => {
+                let again = linter.check_document(&Document::from_str("fixed", &result));
+                if !again.is_empty() {
+                    failures.push(format!("{} · example {n} · still fires after the fix: {result:?}", meta.id));
+                }
+            }
+            Ok(result) => failures.push(format!(
+                "{} · example {n} · {shown:?}\n    expected fixed {fixed:?}, got {result:?}",
+                meta.id
+            )),
+            Err(e) => failures.push(format!("{} · example {n} · fix cannot be applied: {e}", meta.id)),
+        }
+    }
+    failures
+}
+
+#[test]
+fn every_rule_example_behaves() {
+    let registry = registry();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for meta in registry.rules() {
+        for (n, example) in meta.examples.iter().enumerate() {
+            count += 1;
+            failures.extend(check_example(&registry, meta, n + 1, example));
+        }
+    }
+    assert!(count > 0, "no examples ran");
+    assert!(failures.is_empty(), "{} of {count} examples failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_rule_has_bad_and_good_examples() {
+    let registry = registry();
+    let mut missing = Vec::new();
+    for meta in registry.rules() {
+        let bad = meta.examples.iter().filter(|e| matches!(e.expect, Expect::Bad { .. })).count();
+        let good = meta.examples.len() - bad;
+        if bad == 0 || good == 0 {
+            missing.push(format!("{} ({bad} bad, {good} good)", meta.id));
+        }
+        assert!(!meta.summary.trim().is_empty(), "{} has no summary", meta.id);
+    }
+    assert!(missing.is_empty(), "rules without both kinds of example:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn rule_ids_are_unique_and_well_formed() {
+    let registry = registry();
+    let mut seen = HashSet::new();
+    for meta in registry.rules() {
+        assert!(seen.insert(meta.id.as_str()), "duplicate id {}", meta.id);
+        assert!(decalque::RuleId::is_valid(meta.id.as_str()), "bad id {}", meta.id);
+    }
+}
+
+#[test]
+fn every_pack_file_is_embedded() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".toml"))
+        .map(|name| format!("rules/{name}"))
+        .collect();
+    on_disk.sort();
+    let mut embedded: Vec<String> = builtin::PACKS.iter().map(|(name, _)| (*name).to_owned()).collect();
+    embedded.sort();
+    assert_eq!(on_disk, embedded, "src/rules/builtin.rs must list every rules/*.toml");
+}
+
+#[test]
+fn every_code_check_has_an_entry() {
+    assert_eq!(registry().unbound_checks(), Vec::<String>::new());
+}
