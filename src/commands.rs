@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use decalque::document::Source;
+use decalque::document::{DecodeError, Source};
 use decalque::report::{self, Format, Summary};
 use decalque::rules::{Example, Expect, RuleMeta};
 use decalque::walk::{Input, collect_inputs};
@@ -58,8 +58,25 @@ fn read_input(input: &Input) -> io::Result<Source> {
     Ok(Source { name: input.name(), bytes })
 }
 
-/// `decalque check`.
-pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>) -> Result<Status, Fatal> {
+/// A file that produced no report.
+enum Skipped {
+    /// Could not be read or decoded: reported, and the run exits 2.
+    Error(String),
+    /// Binary: skipped with a note, not an error.
+    Binary(String),
+}
+
+fn check_input(linter: &Linter, input: &Input) -> Result<FileReport, Skipped> {
+    let name = input.name();
+    let source = read_input(input).map_err(|e| Skipped::Error(format!("{name}: {e}")))?;
+    linter.check_source(source).map_err(|e| match e {
+        DecodeError::Binary { .. } => Skipped::Binary(format!("{name}: skipped: {e}")),
+        DecodeError::NotText { .. } => Skipped::Error(format!("{name}: {e}")),
+    })
+}
+
+/// `decalque check`; errors about single files go to `errors`, `notes` get the skipped ones.
+pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<String>) -> Result<Status, Fatal> {
     let registry = load_registry(&args.rules_dirs)?;
     let select: Vec<RuleSelector> = args.select.iter().map(|s| RuleSelector::new(s)).collect();
     let ignore: Vec<RuleSelector> = args.ignore.iter().map(|s| RuleSelector::new(s)).collect();
@@ -70,15 +87,8 @@ pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>) -> Result<Status,
     errors.extend(walk_errors.into_iter().map(|e| format!("{}: {}", e.path, e.message)));
 
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
-    let results: Vec<Result<FileReport, String>> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let source = read_input(input).map_err(|e| format!("{}: {e}", input.name()))?;
-                linter.check_source(source).map_err(|e| format!("{}: {e}", input.name()))
-            })
-            .collect()
-    });
+    let results: Vec<Result<FileReport, Skipped>> =
+        pool.install(|| inputs.par_iter().map(|input| check_input(&linter, input)).collect());
 
     let format = match args.format {
         OutputFormat::Human => Format::Human,
@@ -113,7 +123,8 @@ pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>) -> Result<Status,
                 summary.add(&file);
                 reporter.file(&mut out, &file)?;
             }
-            Err(message) => errors.push(message),
+            Err(Skipped::Error(message)) => errors.push(message),
+            Err(Skipped::Binary(message)) => notes.push(message),
         }
     }
     reporter.finish(&mut out, &summary)?;

@@ -143,11 +143,7 @@ impl RuleId {
     pub fn is_valid(id: &str) -> bool {
         let mut parts = 0;
         for part in id.split('.') {
-            if part.is_empty()
-                || !part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            {
+            if part.is_empty() || !part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
                 return false;
             }
             parts += 1;

@@ -14,11 +14,15 @@ use crate::commands::{Fatal, Status};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut errors = Vec::new();
+    let mut notes = Vec::new();
     let result = match cli.command {
-        Command::Check(args) => commands::check(args, &mut errors),
+        Command::Check(args) => commands::check(args, &mut errors, &mut notes),
         Command::Rules(args) => commands::rules(args),
         Command::Explain(args) => commands::explain(args),
     };
+    for note in &notes {
+        eprintln!("decalque: warning: {note}");
+    }
     for error in &errors {
         eprintln!("decalque: error: {error}");
     }

@@ -55,10 +55,7 @@ pub fn collect_inputs(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, Vec<W
 }
 
 fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
-    let walker = ignore::WalkBuilder::new(root)
-        .require_git(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build();
+    let walker = ignore::WalkBuilder::new(root).require_git(false).sort_by_file_name(|a, b| a.cmp(b)).build();
     for entry in walker {
         match entry {
             Ok(entry) => {

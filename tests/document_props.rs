@@ -39,30 +39,19 @@ fn utf8_input() -> impl Strategy<Value = (String, bool)> {
 }
 
 fn bytes_of(text: &str, bom: bool) -> Vec<u8> {
-    let mut bytes = if bom {
-        vec![0xEF, 0xBB, 0xBF]
-    } else {
-        Vec::new()
-    };
+    let mut bytes = if bom { vec![0xEF, 0xBB, 0xBF] } else { Vec::new() };
     bytes.extend_from_slice(text.as_bytes());
     bytes
 }
 
 #[allow(clippy::expect_used)] // test helper: generated inputs always decode
 fn read(bytes: Vec<u8>) -> Document {
-    Document::from_source(Source {
-        name: "prop.txt".to_owned(),
-        bytes,
-    })
-    .expect("generated input decodes")
+    Document::from_source(Source { name: "prop.txt".to_owned(), bytes }).expect("generated input decodes")
 }
 
 /// Char boundaries of `s`, including `s.len()`.
 fn boundaries(s: &str) -> Vec<usize> {
-    s.char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(s.len()))
-        .collect()
+    s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len())).collect()
 }
 
 fn nfc(s: &str) -> String {

@@ -62,7 +62,8 @@ fn check_example(registry: &Arc<Registry>, meta: &RuleMeta, n: usize, example: &
         }
     }
     if let Expect::Bad { fixed: Some(fixed), .. } = &example.expect {
-        let edits: Vec<_> = report.diagnostics.iter().filter_map(|d| d.suggestions.first()).map(|s| s.edit.clone()).collect();
+        let edits: Vec<_> =
+            report.diagnostics.iter().filter_map(|d| d.suggestions.first()).map(|s| s.edit.clone()).collect();
         match apply_edits(&example.text, &edits) {
             Ok(result) if &result == fixed => {
                 let again = linter.check_document(&Document::from_str("fixed", &result));
@@ -70,10 +71,8 @@ fn check_example(registry: &Arc<Registry>, meta: &RuleMeta, n: usize, example: &
                     failures.push(format!("{} · example {n} · still fires after the fix: {result:?}", meta.id));
                 }
             }
-            Ok(result) => failures.push(format!(
-                "{} · example {n} · {shown:?}\n    expected fixed {fixed:?}, got {result:?}",
-                meta.id
-            )),
+            Ok(result) => failures
+                .push(format!("{} · example {n} · {shown:?}\n    expected fixed {fixed:?}, got {result:?}", meta.id)),
             Err(e) => failures.push(format!("{} · example {n} · fix cannot be applied: {e}", meta.id)),
         }
     }

@@ -71,10 +71,9 @@ impl fmt::Display for DecodeError {
             DecodeError::Binary { offset } => {
                 write!(f, "binary file (NUL byte at offset {offset})")
             }
-            DecodeError::NotText { offset } => write!(
-                f,
-                "not UTF-8 text (invalid byte at offset {offset}) and not Windows-1252 either"
-            ),
+            DecodeError::NotText { offset } => {
+                write!(f, "not UTF-8 text (invalid byte at offset {offset}) and not Windows-1252 either")
+            }
         }
     }
 }
@@ -158,11 +157,7 @@ impl DecodeMap {
     pub(super) fn to_original(&self, d: usize, round_up: bool) -> usize {
         match self {
             DecodeMap::Shift { delta, decoded_len } => d.min(*decoded_len) + delta,
-            DecodeMap::Runs {
-                runs,
-                decoded_len,
-                original_len,
-            } => {
+            DecodeMap::Runs { runs, decoded_len, original_len } => {
                 if d >= *decoded_len {
                     return *original_len;
                 }
@@ -170,10 +165,7 @@ impl DecodeMap {
                 let Some(run) = idx.checked_sub(1).and_then(|i| runs.get(i)) else {
                     return runs.first().map_or(0, |r| r.original);
                 };
-                let (dw, ow) = (
-                    usize::from(run.decoded_width.max(1)),
-                    usize::from(run.original_width),
-                );
+                let (dw, ow) = (usize::from(run.decoded_width.max(1)), usize::from(run.original_width));
                 let rel = d - run.decoded;
                 let mut o = run.original + (rel / dw) * ow;
                 if round_up && rel % dw != 0 {
@@ -189,11 +181,7 @@ impl DecodeMap {
     pub(super) fn to_decoded(&self, o: usize, round_up: bool) -> usize {
         match self {
             DecodeMap::Shift { delta, decoded_len } => o.saturating_sub(*delta).min(*decoded_len),
-            DecodeMap::Runs {
-                runs,
-                decoded_len,
-                original_len,
-            } => {
+            DecodeMap::Runs { runs, decoded_len, original_len } => {
                 if o >= *original_len {
                     return *decoded_len;
                 }
@@ -201,10 +189,7 @@ impl DecodeMap {
                 let Some(run) = idx.checked_sub(1).and_then(|i| runs.get(i)) else {
                     return 0;
                 };
-                let (dw, ow) = (
-                    usize::from(run.decoded_width),
-                    usize::from(run.original_width.max(1)),
-                );
+                let (dw, ow) = (usize::from(run.decoded_width), usize::from(run.original_width.max(1)));
                 let rel = o - run.original;
                 let mut d = run.decoded + (rel / ow) * dw;
                 if round_up && rel % ow != 0 {
@@ -234,11 +219,7 @@ struct RunBuilder {
 
 impl RunBuilder {
     fn new(original_start: usize) -> Self {
-        RunBuilder {
-            runs: Vec::new(),
-            decoded: 0,
-            original: original_start,
-        }
+        RunBuilder { runs: Vec::new(), decoded: 0, original: original_start }
     }
 
     /// Adds one character of `decoded_width` bytes decoded from `original_width` bytes.
@@ -246,10 +227,7 @@ impl RunBuilder {
         // Widths are at most 4; saturate rather than wrap, although it cannot happen.
         let dw = u8::try_from(decoded_width).unwrap_or(u8::MAX);
         let ow = u8::try_from(original_width).unwrap_or(u8::MAX);
-        let same = self
-            .runs
-            .last()
-            .is_some_and(|r| r.decoded_width == dw && r.original_width == ow);
+        let same = self.runs.last().is_some_and(|r| r.decoded_width == dw && r.original_width == ow);
         if !same {
             self.runs.push(Run {
                 decoded: self.decoded,
@@ -263,11 +241,7 @@ impl RunBuilder {
     }
 
     fn finish(self, original_len: usize) -> DecodeMap {
-        DecodeMap::Runs {
-            runs: self.runs,
-            decoded_len: self.decoded,
-            original_len,
-        }
+        DecodeMap::Runs { runs: self.runs, decoded_len: self.decoded, original_len }
     }
 }
 
@@ -309,40 +283,26 @@ pub(super) fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
 
 /// Wraps text already known to be UTF-8 (a leading U+FEFF is taken as the BOM).
 pub(super) fn from_utf8(text: String) -> Decoded {
-    let bom = if text.as_bytes().starts_with(UTF8_BOM) {
-        UTF8_BOM.len()
-    } else {
-        0
-    };
+    let bom = if text.as_bytes().starts_with(UTF8_BOM) { UTF8_BOM.len() } else { 0 };
     let decoded_len = text.len() - bom;
     Decoded {
         storage: Storage::Utf8 { text, bom },
-        encoding: if bom > 0 {
-            Encoding::Utf8Bom
-        } else {
-            Encoding::Utf8
-        },
+        encoding: if bom > 0 { Encoding::Utf8Bom } else { Encoding::Utf8 },
         legacy_offset: None,
-        map: DecodeMap::Shift {
-            delta: bom,
-            decoded_len,
-        },
+        map: DecodeMap::Shift { delta: bom, decoded_len },
     }
 }
 
 /// Whether a byte rules out Windows-1252 text: a C0 control other than tab, line feed,
 /// carriage return and form feed, or one of the five bytes 1252 leaves undefined.
 fn not_1252_text(b: u8) -> bool {
-    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
-        || matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)
 }
 
 /// Reads bytes that are not UTF-8 as Windows-1252, if they look like text in it.
 fn decode_windows_1252(bytes: Vec<u8>, first_invalid: usize) -> Result<Decoded, DecodeError> {
     if bytes.iter().any(|&b| not_1252_text(b)) {
-        return Err(DecodeError::NotText {
-            offset: first_invalid,
-        });
+        return Err(DecodeError::NotText { offset: first_invalid });
     }
     let (text, _had_errors) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
     let decoded = text.into_owned();
@@ -390,11 +350,7 @@ fn decode_utf16(bytes: Vec<u8>, big_endian: bool) -> Decoded {
     let map = builder.finish(bytes.len());
     Decoded {
         storage: Storage::Transcoded { bytes, decoded },
-        encoding: if big_endian {
-            Encoding::Utf16Be
-        } else {
-            Encoding::Utf16Le
-        },
+        encoding: if big_endian { Encoding::Utf16Be } else { Encoding::Utf16Le },
         legacy_offset: None,
         map,
     }
@@ -405,11 +361,7 @@ mod tests {
     use super::*;
 
     fn utf16(s: &str, big_endian: bool) -> Vec<u8> {
-        let mut out = if big_endian {
-            vec![0xFE, 0xFF]
-        } else {
-            vec![0xFF, 0xFE]
-        };
+        let mut out = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
         for u in s.encode_utf16() {
             if big_endian {
                 out.extend(u.to_be_bytes());
@@ -541,40 +493,22 @@ mod tests {
 
     #[test]
     fn windows_1252_rejects_controls_and_undefined_bytes() {
-        assert_eq!(
-            decode(b"ab\xe9\x01".to_vec()).unwrap_err(),
-            DecodeError::NotText { offset: 2 }
-        );
-        assert_eq!(
-            decode(b"\xe9\x81".to_vec()).unwrap_err(),
-            DecodeError::NotText { offset: 0 }
-        );
+        assert_eq!(decode(b"ab\xe9\x01".to_vec()).unwrap_err(), DecodeError::NotText { offset: 2 });
+        assert_eq!(decode(b"\xe9\x81".to_vec()).unwrap_err(), DecodeError::NotText { offset: 0 });
         // Tab, form feed and CRLF are fine.
         assert!(decode(b"\xe9\t\x0c\r\n".to_vec()).is_ok());
     }
 
     #[test]
     fn nul_is_binary() {
-        assert_eq!(
-            decode(b"abc\0def".to_vec()).unwrap_err(),
-            DecodeError::Binary { offset: 3 }
-        );
-        assert_eq!(
-            decode(b"\xef\xbb\xbf\0".to_vec()).unwrap_err(),
-            DecodeError::Binary { offset: 3 }
-        );
-        assert_eq!(
-            decode(b"\xe9\0".to_vec()).unwrap_err(),
-            DecodeError::Binary { offset: 1 }
-        );
+        assert_eq!(decode(b"abc\0def".to_vec()).unwrap_err(), DecodeError::Binary { offset: 3 });
+        assert_eq!(decode(b"\xef\xbb\xbf\0".to_vec()).unwrap_err(), DecodeError::Binary { offset: 3 });
+        assert_eq!(decode(b"\xe9\0".to_vec()).unwrap_err(), DecodeError::Binary { offset: 1 });
     }
 
     #[test]
     fn error_messages() {
-        assert_eq!(
-            DecodeError::Binary { offset: 123 }.to_string(),
-            "binary file (NUL byte at offset 123)"
-        );
+        assert_eq!(DecodeError::Binary { offset: 123 }.to_string(), "binary file (NUL byte at offset 123)");
         assert_eq!(
             DecodeError::NotText { offset: 12 }.to_string(),
             "not UTF-8 text (invalid byte at offset 12) and not Windows-1252 either"

@@ -25,12 +25,7 @@ impl LineIndex {
     /// Indexes the lines of `text`.
     pub(super) fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
         LineIndex { starts }
     }
 
@@ -41,9 +36,7 @@ impl LineIndex {
 
     /// Offset where 1-based `line` starts, if there is such a line.
     pub(super) fn start(&self, line: usize) -> Option<usize> {
-        line.checked_sub(1)
-            .and_then(|i| self.starts.get(i))
-            .copied()
+        line.checked_sub(1).and_then(|i| self.starts.get(i)).copied()
     }
 
     /// The 1-based line holding offset `offset` (the last line for offsets past the end).
@@ -60,11 +53,7 @@ impl LineIndex {
             // The next line starts after a "\n"; drop it and a "\r" before it.
             Some(next) => {
                 let end = next.saturating_sub(1);
-                if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
-                    end - 1
-                } else {
-                    end
-                }
+                if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') { end - 1 } else { end }
             }
             None => text.len(),
         };
@@ -77,11 +66,7 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.start(line).unwrap_or(0).min(offset);
         let before = text.get(start..offset).unwrap_or("");
-        Position {
-            line,
-            column: before.chars().count() + 1,
-            utf16_column: before.encode_utf16().count() + 1,
-        }
+        Position { line, column: before.chars().count() + 1, utf16_column: before.encode_utf16().count() + 1 }
     }
 }
 
@@ -114,11 +99,7 @@ mod tests {
     use super::*;
 
     fn pos(line: usize, column: usize, utf16_column: usize) -> Position {
-        Position {
-            line,
-            column,
-            utf16_column,
-        }
+        Position { line, column, utf16_column }
     }
 
     #[test]

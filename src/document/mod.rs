@@ -62,20 +62,12 @@ impl Document {
     }
 
     fn build(name: String, decoded: Decoded) -> Document {
-        let Decoded {
-            storage,
-            encoding,
-            legacy_offset,
-            map,
-        } = decoded;
+        let Decoded { storage, encoding, legacy_offset, map } = decoded;
         let (normalized, norm_map) = normalize::normalize(storage.decoded());
         let lines = LineIndex::new(storage.decoded());
         let text = normalized.as_deref().unwrap_or(storage.decoded());
         let segments = plain_segments(text);
-        let word_count = segments
-            .iter()
-            .map(|s| text.get(s.span.range()).map_or(0, count_words))
-            .sum();
+        let word_count = segments.iter().map(|s| text.get(s.span.range()).map_or(0, count_words)).sum();
         Document {
             name,
             storage,
@@ -107,9 +99,7 @@ impl Document {
 
     /// The NFC-normalized text that checks read; [`NormSpan`]s refer to it.
     pub fn text(&self) -> &str {
-        self.normalized
-            .as_deref()
-            .unwrap_or_else(|| self.storage.decoded())
+        self.normalized.as_deref().unwrap_or_else(|| self.storage.decoded())
     }
 
     /// The encoding the file was read in.
@@ -136,10 +126,7 @@ impl Document {
         let decoded_start = self.norm_map.to_decoded(start, false);
         let decoded_end = self.norm_map.to_decoded(end, true).max(decoded_start);
         let original_start = self.decode_map.to_original(decoded_start, false);
-        let original_end = self
-            .decode_map
-            .to_original(decoded_end, true)
-            .max(original_start);
+        let original_end = self.decode_map.to_original(decoded_end, true).max(original_start);
         Span::new(original_start, original_end)
     }
 
@@ -156,10 +143,7 @@ impl Document {
             }
             Storage::Transcoded { decoded, .. } => {
                 let start = self.decode_map.to_decoded(span.start, false);
-                let end = self
-                    .decode_map
-                    .to_decoded(span.end.max(span.start), true)
-                    .max(start);
+                let end = self.decode_map.to_decoded(span.end.max(span.start), true).max(start);
                 Cow::Borrowed(decoded.get(start..end).unwrap_or(""))
             }
         }
@@ -214,33 +198,17 @@ mod tests {
     use super::*;
 
     fn doc(bytes: &[u8]) -> Document {
-        Document::from_source(Source {
-            name: "t.txt".to_owned(),
-            bytes: bytes.to_vec(),
-        })
-        .unwrap()
+        Document::from_source(Source { name: "t.txt".to_owned(), bytes: bytes.to_vec() }).unwrap()
     }
 
     fn pos(line: usize, column: usize, utf16_column: usize) -> Position {
-        Position {
-            line,
-            column,
-            utf16_column,
-        }
+        Position { line, column, utf16_column }
     }
 
     fn utf16(s: &str, big_endian: bool) -> Vec<u8> {
-        let mut out = if big_endian {
-            vec![0xFE, 0xFF]
-        } else {
-            vec![0xFF, 0xFE]
-        };
+        let mut out = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
         for u in s.encode_utf16() {
-            out.extend(if big_endian {
-                u.to_be_bytes()
-            } else {
-                u.to_le_bytes()
-            });
+            out.extend(if big_endian { u.to_be_bytes() } else { u.to_le_bytes() });
         }
         out
     }
@@ -289,10 +257,7 @@ mod tests {
         assert_eq!(d.position(7), pos(2, 1, 1));
         assert_eq!(d.position(13), pos(3, 1, 1));
         assert_eq!(d.position(99), pos(3, 1, 1));
-        assert_eq!(
-            d.to_original(NormSpan::new(0, d.text().len())),
-            Span::new(3, 13)
-        );
+        assert_eq!(d.to_original(NormSpan::new(0, d.text().len())), Span::new(3, 13));
         assert_eq!(d.segments().len(), 1);
         assert_eq!(&d.text()[d.segments()[0].span.range()], "Un\r\nDeux");
     }
@@ -350,11 +315,8 @@ mod tests {
 
     #[test]
     fn binary_is_an_error() {
-        let err = Document::from_source(Source {
-            name: "x".to_owned(),
-            bytes: b"PK\x03\x04\0\0".to_vec(),
-        })
-        .unwrap_err();
+        let err =
+            Document::from_source(Source { name: "x".to_owned(), bytes: b"PK\x03\x04\0\0".to_vec() }).unwrap_err();
         assert_eq!(err, DecodeError::Binary { offset: 4 });
     }
 
@@ -403,10 +365,7 @@ mod tests {
     fn out_of_range_inputs_do_not_panic() {
         let d = doc("é😀\r\n".as_bytes());
         assert_eq!(d.to_original(NormSpan::new(50, 60)), Span::new(8, 8));
-        assert_eq!(
-            d.to_original(NormSpan { start: 5, end: 1 }),
-            Span::new(2, 2)
-        );
+        assert_eq!(d.to_original(NormSpan { start: 5, end: 1 }), Span::new(2, 2));
         assert_eq!(d.original_text(Span { start: 9, end: 2 }), "");
         assert_eq!(d.original_text(Span::new(1, 3)), "\u{FFFD}\u{FFFD}");
         assert_eq!(d.line_text(0), "");

@@ -48,11 +48,7 @@ impl NormMap {
         if n == chunk.norm_start {
             chunk.decoded_start
         } else if n < chunk.norm_end {
-            if round_up {
-                chunk.decoded_end
-            } else {
-                chunk.decoded_start
-            }
+            if round_up { chunk.decoded_end } else { chunk.decoded_start }
         } else {
             n - chunk.norm_end + chunk.decoded_end
         }
@@ -71,8 +67,7 @@ impl NormMap {
 /// Whether a chunk may start before `c`: combining class 0 and NFC quick check Yes.
 pub(super) fn is_stable_boundary(c: char) -> bool {
     // Everything below U+0300 is a starter that is allowed in NFC (checked in the tests).
-    c < '\u{300}'
-        || (canonical_combining_class(c) == 0 && is_nfc_quick(iter::once(c)) == IsNormalized::Yes)
+    c < '\u{300}' || (canonical_combining_class(c) == 0 && is_nfc_quick(iter::once(c)) == IsNormalized::Yes)
 }
 
 /// Normalizes `decoded` to NFC. Returns `None` for the text when it is already NFC.
@@ -85,19 +80,10 @@ pub(super) fn normalize(decoded: &str) -> (Option<String>, NormMap) {
     // back to one chunk covering everything rather than report a wrong text.
     let whole: String = decoded.nfc().collect();
     if whole != out {
-        let chunk = Chunk {
-            norm_start: 0,
-            norm_end: whole.len(),
-            decoded_start: 0,
-            decoded_end: decoded.len(),
-        };
+        let chunk = Chunk { norm_start: 0, norm_end: whole.len(), decoded_start: 0, decoded_end: decoded.len() };
         return (Some(whole), NormMap::Chunks(vec![chunk]));
     }
-    if chunks.is_empty() {
-        (None, NormMap::Identity)
-    } else {
-        (Some(out), NormMap::Chunks(chunks))
-    }
+    if chunks.is_empty() { (None, NormMap::Identity) } else { (Some(out), NormMap::Chunks(chunks)) }
 }
 
 /// Normalizes `decoded` chunk by chunk; returns the NFC text and the changed chunks.
@@ -114,14 +100,7 @@ fn normalize_chunks(decoded: &str) -> (String, Vec<Chunk>) {
         }
     }
     if start < decoded.len() {
-        push_chunk(
-            decoded,
-            start,
-            decoded.len(),
-            start_is_boundary,
-            &mut out,
-            &mut chunks,
-        );
+        push_chunk(decoded, start, decoded.len(), start_is_boundary, &mut out, &mut chunks);
     }
     (out, chunks)
 }
@@ -147,12 +126,7 @@ fn push_chunk(
     }
     out.extend(piece.nfc());
     if out.get(norm_start..) != Some(piece) {
-        chunks.push(Chunk {
-            norm_start,
-            norm_end: out.len(),
-            decoded_start: start,
-            decoded_end: end,
-        });
+        chunks.push(Chunk { norm_start, norm_end: out.len(), decoded_start: start, decoded_end: end });
     }
 }
 

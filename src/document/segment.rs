@@ -39,11 +39,7 @@ pub fn plain_segments(text: &str) -> Vec<Segment> {
         let (content_end, next_start) = match text.get(line_start..).and_then(|r| r.find('\n')) {
             Some(rel) => {
                 let nl = line_start + rel;
-                let end = if nl > line_start && text.as_bytes().get(nl - 1) == Some(&b'\r') {
-                    nl - 1
-                } else {
-                    nl
-                };
+                let end = if nl > line_start && text.as_bytes().get(nl - 1) == Some(&b'\r') { nl - 1 } else { nl };
                 (end, Some(nl + 1))
             }
             None => (text.len(), None),
@@ -70,20 +66,13 @@ pub fn plain_segments(text: &str) -> Vec<Segment> {
 
 /// A plain segment over `start..end`.
 fn plain(start: usize, end: usize) -> Segment {
-    Segment {
-        span: NormSpan::new(start, end),
-        kind: SegmentKind::Plain,
-        source: None,
-    }
+    Segment { span: NormSpan::new(start, end), kind: SegmentKind::Plain, source: None }
 }
 
 /// Whether `c` joins two parts of a word when it stands between letters or digits:
 /// apostrophes (`'`, `’`) and hyphens (`-`, U+2010, U+2011, soft hyphen).
 fn is_word_joiner(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '\u{AD}'
-    )
+    matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '\u{AD}')
 }
 
 /// Counts words in `text`: runs of letters and digits (with their combining marks); an
@@ -118,10 +107,7 @@ mod tests {
     use super::*;
 
     fn spans(text: &str) -> Vec<&str> {
-        plain_segments(text)
-            .iter()
-            .map(|s| &text[s.span.range()])
-            .collect()
+        plain_segments(text).iter().map(|s| &text[s.span.range()]).collect()
     }
 
     #[test]

@@ -107,8 +107,18 @@ fn default_kind() -> String {
 }
 
 const COMMON_KEYS: &[&str] = &[
-    "id", "kind", "check", "severity", "category", "message", "summary", "explanation",
-    "references", "fix", "bad", "good",
+    "id",
+    "kind",
+    "check",
+    "severity",
+    "category",
+    "message",
+    "summary",
+    "explanation",
+    "references",
+    "fix",
+    "bad",
+    "good",
 ];
 
 /// 1-based line of a byte offset in `text`.

@@ -114,9 +114,10 @@ impl PhraseRule {
             && self.after.as_ref().is_none_or(|r| r.is_match(tail))
             && !self.not_before.as_ref().is_some_and(|r| r.is_match(head))
             && !self.not_after.as_ref().is_some_and(|r| r.is_match(tail))
-            && !self.unless.iter().any(|p| {
-                p.matches(text).iter().any(|c| c.get(0).is_some_and(|m| m.start() <= start && end <= m.end()))
-            })
+            && !self
+                .unless
+                .iter()
+                .any(|p| p.matches(text).iter().any(|c| c.get(0).is_some_and(|m| m.start() <= start && end <= m.end())))
     }
 
     /// The suggestions for one match.
@@ -258,7 +259,8 @@ impl Check for PhraseEngine {
                     for caps in pattern.matches(seg_text) {
                         let Some(whole) = caps.get(0) else { continue };
                         let (start, end) = (whole.start(), whole.end());
-                        if reported.iter().any(|&(s, e)| s < end && start < e) || !rule.context_allows(seg_text, start, end)
+                        if reported.iter().any(|&(s, e)| s < end && start < e)
+                            || !rule.context_allows(seg_text, start, end)
                         {
                             continue;
                         }

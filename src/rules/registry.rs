@@ -125,9 +125,7 @@ impl Registry {
         KINDS
             .iter()
             .flat_map(|k| k.checks.iter().map(move |c| (k.name, *c)))
-            .filter(|(kind, check)| {
-                !self.metas.iter().any(|m| m.kind == *kind && m.check.as_deref() == Some(*check))
-            })
+            .filter(|(kind, check)| !self.metas.iter().any(|m| m.kind == *kind && m.check.as_deref() == Some(*check)))
             .map(|(kind, check)| format!("{kind}/{check}"))
             .collect()
     }

@@ -95,8 +95,7 @@ impl<'a> Sink<'a> {
 
     /// The collected diagnostics, sorted by position then rule, without exact duplicates.
     pub fn finish(mut self) -> Vec<Diagnostic> {
-        self.diagnostics
-            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
+        self.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
         self.diagnostics.dedup();
         self.diagnostics
     }
