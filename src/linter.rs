@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{DecodeError, Document, Source};
+use crate::options::LintOptions;
 use crate::rules::{CheckContext, Registry, Selection, Sink};
 
 /// A compiled rule set with a selection of rules, ready to check documents.
@@ -11,6 +12,7 @@ use crate::rules::{CheckContext, Registry, Selection, Sink};
 pub struct Linter {
     registry: Arc<Registry>,
     selection: Selection,
+    options: LintOptions,
     min_severity: Severity,
 }
 
@@ -26,12 +28,18 @@ pub struct FileReport {
 impl Linter {
     /// A linter running the rules of `selection`.
     pub fn new(registry: Arc<Registry>, selection: Selection) -> Self {
-        Linter { registry, selection, min_severity: Severity::Info }
+        Linter { registry, selection, options: LintOptions::default(), min_severity: Severity::Info }
     }
 
     /// Drops findings below `severity` (after severity overrides).
     pub fn with_min_severity(mut self, severity: Severity) -> Self {
         self.min_severity = severity;
+        self
+    }
+
+    /// Sets the variant and other options the checks read.
+    pub fn with_options(mut self, options: LintOptions) -> Self {
+        self.options = options;
         self
     }
 
@@ -42,7 +50,7 @@ impl Linter {
 
     /// Checks a decoded document.
     pub fn check_document(&self, document: &Document) -> Vec<Diagnostic> {
-        let cx = CheckContext { document, selection: &self.selection };
+        let cx = CheckContext { document, selection: &self.selection, options: &self.options };
         let mut sink = Sink::new(&self.registry, &self.selection, document);
         for check in self.registry.checks() {
             if check.rules().iter().any(|&r| self.selection.is_enabled(r)) {

@@ -1,5 +1,7 @@
 //! The command line: exit codes, standard input, folders, formats, errors naming files.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fs;
 
 use assert_cmd::Command;

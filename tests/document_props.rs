@@ -1,5 +1,7 @@
 //! Property tests for `decalque::document`: offset maps, original text and positions.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use decalque::document::{Document, Encoding, Source};
 use decalque::span::NormSpan;
 use proptest::prelude::*;

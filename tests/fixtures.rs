@@ -1,5 +1,7 @@
 //! Snapshots of the human and JSON reports of every fixture, and the span contract on them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

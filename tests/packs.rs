@@ -1,5 +1,7 @@
 //! The pack loader's errors, through the library: each names the file, the line and the rule.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use decalque::Registry;
 use decalque::rules::pack::parse_pack;
 

@@ -1,6 +1,8 @@
 //! The one test that runs every rule alone on every example it declares, through the full
 //! pipeline, and reports every failure at once.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;

@@ -21,6 +21,7 @@ pub use sink::{Finding, Sink};
 
 use crate::diagnostic::{Applicability, Category, RuleId, Severity};
 use crate::document::Document;
+use crate::options::LintOptions;
 
 /// Index of a rule in its [`Registry`]; cheaper than an id inside the engines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -70,6 +71,8 @@ pub struct CheckContext<'a> {
     pub document: &'a Document,
     /// Which rules run, with their effective severities.
     pub selection: &'a Selection,
+    /// Variant and other settings that change what is correct.
+    pub options: &'a LintOptions,
 }
 
 impl CheckContext<'_> {
