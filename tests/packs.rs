@@ -6,8 +6,8 @@ use decalque::Registry;
 use decalque::rules::pack::parse_pack;
 
 fn load(text: &str) -> Result<Registry, String> {
-    let entries = parse_pack("house.toml", text).map_err(|e| e.to_string())?;
-    Registry::from_entries(entries).map_err(|e| e.to_string())
+    let pack = parse_pack("house.toml", text).map_err(|e| e.to_string())?;
+    Registry::from_pack(pack).map_err(|e| e.to_string())
 }
 
 const HEAD: &str = "[[rule]]\nid = \"house.a\"\nseverity = \"warning\"\ncategory = \"calque\"\nmessage = \"m\"\nbad = [\"⟦x⟧\"]\ngood = [\"y\"]\n";

@@ -120,8 +120,8 @@ mod tests {
         let ex = Example::bad("Le ⟦RNC⟧ et l’⟦été⟧.", None).unwrap();
         assert_eq!(ex.text, "Le RNC et l’été.");
         let Expect::Bad { spans, .. } = &ex.expect else { panic!() };
-        assert_eq!(spans, &vec![3..6, 13..18]);
-        assert_eq!(&ex.text[13..18], "été");
+        assert_eq!(spans, &vec![3..6, 14..19]);
+        assert_eq!(&ex.text[14..19], "été");
         assert_eq!(ex.marked(), "Le ⟦RNC⟧ et l’⟦été⟧.");
     }
 

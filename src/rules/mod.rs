@@ -4,7 +4,9 @@
 //! Each entry names a *kind*, an engine in this module that compiles all the entries of its
 //! kind once and then checks documents for all of them together.
 
+mod acronym;
 pub mod builtin;
+mod consistency;
 mod document_kind;
 pub mod examples;
 pub mod lemma;
@@ -13,6 +15,8 @@ mod pattern;
 pub mod phrase;
 pub mod registry;
 mod sink;
+mod term;
+mod transliteration;
 
 pub use examples::{Example, ExampleEncoding, Expect};
 pub use pack::PackError;

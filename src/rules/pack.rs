@@ -65,10 +65,103 @@ impl RuleEntry {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct PackFile {
     #[serde(default)]
     rule: Vec<Spanned<Table>>,
+    #[serde(default)]
+    term: Vec<Spanned<Table>>,
+    #[serde(default)]
+    acronym: Vec<Spanned<Table>>,
+    #[serde(default)]
+    variants: Vec<Spanned<Table>>,
+    #[serde(default)]
+    person: Vec<Spanned<Table>>,
+    #[serde(default)]
+    first_name: Vec<Spanned<Table>>,
+    #[serde(default)]
+    place: Vec<Spanned<Table>>,
+    #[serde(default)]
+    vocabulary: Vec<Spanned<Table>>,
+}
+
+/// The kinds of data table a pack may hold besides rules (`[[term]]`, `[[person]]`…).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    /// `[[term]]`: an entity of the glossary (official name, acronyms, wrong variants).
+    Term,
+    /// `[[acronym]]`: an acronym pair that is not an entity (GDP/PIB).
+    Acronym,
+    /// `[[variants]]`: spellings of one thing that a document must not mix.
+    Variants,
+    /// `[[person]]`: a person's name romanized the English and the French way.
+    Person,
+    /// `[[first-name]]`: a first name romanized the English and the French way.
+    FirstName,
+    /// `[[place]]`: a place name romanized the English and the French way.
+    Place,
+    /// `[[vocabulary]]`: translations of the words of institution names.
+    Vocabulary,
+}
+
+/// One data table from a pack, with where it was written.
+#[derive(Debug, Clone)]
+pub struct DataEntry {
+    /// The pack file.
+    pub file: String,
+    /// 1-based line of the table.
+    pub line: usize,
+    /// The table's fields.
+    pub table: Table,
+}
+
+impl DataEntry {
+    /// An error located at this table.
+    pub fn error(&self, message: impl Into<String>) -> PackError {
+        PackError { file: self.file.clone(), line: Some(self.line), rule: None, message: message.into() }
+    }
+
+    /// Deserializes the table, rejecting unknown fields as the target type demands.
+    pub fn parse<T: for<'de> Deserialize<'de>>(&self) -> Result<T, PackError> {
+        Value::Table(self.table.clone()).try_into().map_err(|e: toml::de::Error| self.error(e.message().trim_end()))
+    }
+}
+
+/// The data tables of every loaded pack, by section.
+#[derive(Debug, Clone, Default)]
+pub struct PackData {
+    sections: std::collections::BTreeMap<Section, Vec<DataEntry>>,
+}
+
+impl PackData {
+    /// The tables of one section, in load order.
+    pub fn entries(&self, section: Section) -> &[DataEntry] {
+        self.sections.get(&section).map_or(&[], Vec::as_slice)
+    }
+
+    /// Adds the tables of another pack.
+    pub fn extend(&mut self, other: PackData) {
+        for (section, entries) in other.sections {
+            self.sections.entry(section).or_default().extend(entries);
+        }
+    }
+}
+
+/// A parsed pack: its rules and its data tables.
+#[derive(Debug, Clone, Default)]
+pub struct Pack {
+    /// The `[[rule]]` entries.
+    pub rules: Vec<RuleEntry>,
+    /// The other tables.
+    pub data: PackData,
+}
+
+impl Pack {
+    /// Adds another pack's rules and data.
+    pub fn extend(&mut self, other: Pack) {
+        self.rules.extend(other.rules);
+        self.data.extend(other.data);
+    }
 }
 
 /// A bad example written as a table: the marked text, the text expected after the fix.
@@ -126,15 +219,35 @@ fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-/// Parses the pack `text`, named `file` in errors, into rule entries.
-pub fn parse_pack(file: &str, text: &str) -> Result<Vec<RuleEntry>, PackError> {
+/// Parses the pack `text`, named `file` in errors, into rule entries and data tables.
+pub fn parse_pack(file: &str, text: &str) -> Result<Pack, PackError> {
     let pack: PackFile = toml::from_str(text).map_err(|e| PackError {
         file: file.to_owned(),
         line: e.span().map(|s| line_of(text, s.start)),
         rule: None,
         message: e.message().trim_end().to_owned(),
     })?;
-    pack.rule.into_iter().map(|table| parse_rule(file, text, table)).collect()
+    let rules = pack.rule.into_iter().map(|table| parse_rule(file, text, table)).collect::<Result<_, _>>()?;
+    let mut data = PackData::default();
+    for (section, tables) in [
+        (Section::Term, pack.term),
+        (Section::Acronym, pack.acronym),
+        (Section::Variants, pack.variants),
+        (Section::Person, pack.person),
+        (Section::FirstName, pack.first_name),
+        (Section::Place, pack.place),
+        (Section::Vocabulary, pack.vocabulary),
+    ] {
+        if tables.is_empty() {
+            continue;
+        }
+        let entries = tables
+            .into_iter()
+            .map(|t| DataEntry { file: file.to_owned(), line: line_of(text, t.span().start), table: t.into_inner() })
+            .collect();
+        data.sections.insert(section, entries);
+    }
+    Ok(Pack { rules, data })
 }
 
 fn parse_rule(file: &str, text: &str, table: Spanned<Table>) -> Result<RuleEntry, PackError> {
@@ -199,7 +312,7 @@ fn parse_rule(file: &str, text: &str, table: Spanned<Table>) -> Result<RuleEntry
 }
 
 /// Reads every `*.toml` pack in `dir`, in file-name order.
-pub fn read_pack_dir(dir: &Path) -> Result<Vec<RuleEntry>, PackError> {
+pub fn read_pack_dir(dir: &Path) -> Result<Pack, PackError> {
     let dir_error = |message: String| PackError { file: dir.display().to_string(), line: None, rule: None, message };
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| dir_error(format!("cannot read rule folder: {e}")))?
@@ -208,7 +321,7 @@ pub fn read_pack_dir(dir: &Path) -> Result<Vec<RuleEntry>, PackError> {
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
         .collect();
     files.sort();
-    let mut entries = Vec::new();
+    let mut entries = Pack::default();
     for path in files {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(&path).map_err(|e| PackError {
@@ -239,7 +352,7 @@ good = ["rien"]
 
     #[test]
     fn parses_common_fields_and_keeps_kind_params() {
-        let entries = parse_pack("t.toml", GOOD).unwrap();
+        let entries = parse_pack("t.toml", GOOD).unwrap().rules;
         assert_eq!(entries.len(), 1);
         let e = &entries[0];
         assert_eq!(e.meta.id.as_str(), "calque.test");

@@ -308,7 +308,8 @@ mod tests {
 
     #[test]
     fn unknown_macro_is_an_error() {
-        assert!(Pattern::compile("{x y}", false).is_ok()); // not a macro body: literal braces
+        let err = Pattern::compile("{v:}", false).unwrap_err();
+        assert!(err.contains("cannot inflect"), "{err}");
         assert!(Pattern::compile("(", false).is_err());
     }
 }

@@ -5,12 +5,16 @@ use std::path::PathBuf;
 
 use crate::diagnostic::Severity;
 use crate::rules::document_kind::{self, DocumentEngine};
-use crate::rules::pack::{PackError, RuleEntry, parse_pack, read_pack_dir};
+use crate::rules::pack::{Pack, PackData, PackError, RuleEntry, parse_pack, read_pack_dir};
+use crate::rules::acronym::{self, AcronymEngine};
+use crate::rules::consistency::{self, ConsistencyEngine};
 use crate::rules::phrase::PhraseEngine;
+use crate::rules::term::{self, TermEngine};
+use crate::rules::transliteration::{self, TransliterationEngine};
 use crate::rules::{Check, RuleIndex, RuleMeta, builtin};
 
 /// Compiles every entry of one kind into its engine.
-type BuildFn = fn(&[(RuleIndex, &RuleEntry)]) -> Result<Box<dyn Check>, PackError>;
+type BuildFn = fn(&[(RuleIndex, &RuleEntry)], &PackData) -> Result<Box<dyn Check>, PackError>;
 
 /// A kind of rule: its name, the checks it implements in code, and how to compile its entries.
 struct KindSpec {
@@ -24,12 +28,32 @@ const KINDS: &[KindSpec] = &[
     KindSpec {
         name: "phrase",
         checks: &[],
-        build: |entries| Ok(Box::new(PhraseEngine::compile(entries.iter().copied())?)),
+        build: |entries, _| Ok(Box::new(PhraseEngine::compile(entries.iter().copied())?)),
     },
     KindSpec {
         name: "document",
         checks: document_kind::CHECKS,
-        build: |entries| Ok(Box::new(DocumentEngine::compile(entries.iter().copied())?)),
+        build: |entries, _| Ok(Box::new(DocumentEngine::compile(entries.iter().copied())?)),
+    },
+    KindSpec {
+        name: "term",
+        checks: term::CHECKS,
+        build: |entries, data| Ok(Box::new(TermEngine::compile(entries, data)?)),
+    },
+    KindSpec {
+        name: "acronym",
+        checks: acronym::CHECKS,
+        build: |entries, data| Ok(Box::new(AcronymEngine::compile(entries, data)?)),
+    },
+    KindSpec {
+        name: "consistency",
+        checks: consistency::CHECKS,
+        build: |entries, data| Ok(Box::new(ConsistencyEngine::compile(entries, data)?)),
+    },
+    KindSpec {
+        name: "transliteration",
+        checks: transliteration::CHECKS,
+        build: |entries, data| Ok(Box::new(TransliterationEngine::compile(entries, data)?)),
     },
 ];
 
@@ -54,18 +78,19 @@ impl Registry {
 
     /// The embedded packs plus every pack in `dirs`.
     pub fn load(dirs: &[PathBuf]) -> Result<Registry, PackError> {
-        let mut entries = Vec::new();
+        let mut pack = Pack::default();
         for (name, text) in builtin::PACKS {
-            entries.extend(parse_pack(name, text)?);
+            pack.extend(parse_pack(name, text)?);
         }
         for dir in dirs {
-            entries.extend(read_pack_dir(dir)?);
+            pack.extend(read_pack_dir(dir)?);
         }
-        Registry::from_entries(entries)
+        Registry::from_pack(pack)
     }
 
-    /// Compiles loaded entries; ids must be unique and kinds and checks known.
-    pub fn from_entries(entries: Vec<RuleEntry>) -> Result<Registry, PackError> {
+    /// Compiles loaded rules and data; ids must be unique and kinds and checks known.
+    pub fn from_pack(pack: Pack) -> Result<Registry, PackError> {
+        let Pack { rules: entries, data } = pack;
         let mut by_id = HashMap::with_capacity(entries.len());
         for (i, entry) in entries.iter().enumerate() {
             if let Some(previous) = by_id.insert(entry.meta.id.to_string(), RuleIndex(i as u32)) {
@@ -93,7 +118,7 @@ impl Registry {
                 .map(|(i, e)| (RuleIndex(i as u32), e))
                 .collect();
             if !mine.is_empty() {
-                checks.push((kind.build)(&mine)?);
+                checks.push((kind.build)(&mine, &data)?);
             }
         }
         let metas = entries.into_iter().map(|e| e.meta).collect();
