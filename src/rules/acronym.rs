@@ -1,21 +1,246 @@
-//! The `acronym` kind (being written).
+//! The `acronym` kind: foreign acronyms left in French, acronyms whose letters follow
+//! another language's words or word order, and acronyms used without or before definition.
 
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
+use crate::rules::fold::fold_str;
+use crate::rules::glossary::{Glossary, Origin};
 use crate::rules::pack::{PackData, PackError, RuleEntry};
-use crate::rules::{Check, CheckContext, RuleIndex, Sink};
+use crate::rules::words::{Word, words};
+use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
+use crate::span::NormSpan;
 
 /// The checks this kind implements, named by the `check` field of their pack entries.
-pub(crate) const CHECKS: &[&str] = &[];
+pub(crate) const CHECKS: &[&str] = &["english", "english-ambiguous", "expansion-mismatch", "undefined", "defined-twice"];
 
-/// Runs the `acronym` rules.
+/// Words that do not count in an acronym (French and English).
+const FUNCTION_WORDS: &[&str] = &[
+    "de", "du", "des", "la", "le", "les", "l", "d", "pour", "et", "en", "sur", "à", "au", "aux", "contre", "dans",
+    "par", "avec", "of", "the", "for", "and", "on", "in", "to",
+];
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct UndefinedParams {
+    /// Acronyms readers know without a definition (PDF, USB…).
+    #[serde(default)]
+    known: Vec<String>,
+}
+
+/// Runs the acronym checks over a whole document.
 pub(crate) struct AcronymEngine {
     indexes: Vec<RuleIndex>,
+    english: Option<RuleIndex>,
+    english_ambiguous: Option<RuleIndex>,
+    expansion_mismatch: Option<RuleIndex>,
+    undefined: Option<RuleIndex>,
+    defined_twice: Option<RuleIndex>,
+    glossary: Glossary,
+    known: HashSet<String>,
+    /// Folded glossary names (official, other correct forms and wrong variants) → term index.
+    names: HashMap<String, usize>,
+}
+
+/// A candidate acronym occurrence.
+struct Occurrence {
+    word: usize,
+    /// For `NAME (ACR)`: index of the last word of the name; for `ACR (NAME)`: the first.
+    definition: Option<Definition>,
+}
+
+#[derive(Clone)]
+struct Definition {
+    /// Content words of the expansion, in order.
+    expansion: Vec<usize>,
+}
+
+/// Which language a reading of the acronym follows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    English,
+    Russian,
+    Mixed,
+}
+
+fn is_roman_numeral(s: &str) -> bool {
+    s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+fn is_function_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    FUNCTION_WORDS.contains(&lower.as_str())
+}
+
+/// The first letter of a word, uppercase and without accent.
+fn initial(word: &str) -> Option<char> {
+    let c = word.chars().next()?;
+    let base = match c.to_lowercase().next()? {
+        'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' => 'i',
+        'ô' | 'ö' => 'o',
+        'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        l => l,
+    };
+    base.to_uppercase().next()
+}
+
+/// Whether the segment is mostly capitals (a heading in capitals: acronyms cannot be told apart).
+fn shouting(words: &[Word<'_>], segment: usize) -> bool {
+    let (caps, all) = words
+        .iter()
+        .filter(|w| w.segment == segment && w.text.chars().any(char::is_alphabetic))
+        .fold((0, 0), |(c, a), w| (c + usize::from(w.is_all_caps()), a + 1));
+    all >= 3 && caps * 2 > all
 }
 
 impl AcronymEngine {
-    /// Compiles the entries of this kind with the data tables they read.
-    pub(crate) fn compile(entries: &[(RuleIndex, &RuleEntry)], _data: &PackData) -> Result<Self, PackError> {
-        Ok(AcronymEngine { indexes: entries.iter().map(|(i, _)| *i).collect() })
+    /// Binds the entries to their checks and loads the glossary.
+    pub(crate) fn compile(entries: &[(RuleIndex, &RuleEntry)], data: &PackData) -> Result<Self, PackError> {
+        let glossary = Glossary::from_data(data)?;
+        let mut names = HashMap::new();
+        for (i, term) in glossary.terms.iter().enumerate() {
+            for name in std::iter::once(&term.fr).chain(&term.fr_also).chain(&term.wrong) {
+                names.entry(fold_str(name)).or_insert(i);
+            }
+        }
+        let mut engine = AcronymEngine {
+            indexes: Vec::new(),
+            english: None,
+            english_ambiguous: None,
+            expansion_mismatch: None,
+            undefined: None,
+            defined_twice: None,
+            glossary,
+            known: HashSet::new(),
+            names,
+        };
+        for &(index, entry) in entries {
+            let slot = match entry.meta.check.as_deref() {
+                Some("english") => &mut engine.english,
+                Some("english-ambiguous") => &mut engine.english_ambiguous,
+                Some("expansion-mismatch") => &mut engine.expansion_mismatch,
+                Some("undefined") => {
+                    let params: UndefinedParams = entry.params()?;
+                    engine.known.extend(params.known);
+                    &mut engine.undefined
+                }
+                Some("defined-twice") => &mut engine.defined_twice,
+                other => return Err(entry.error(format!("unknown check {other:?} for kind `acronym`"))),
+            };
+            *slot = Some(index);
+            engine.indexes.push(index);
+        }
+        Ok(engine)
     }
+
+    /// Initials a word can give an acronym in French, English and Russian.
+    fn initials(&self, word: &str) -> (Option<char>, Vec<(char, String)>, Vec<(char, String)>) {
+        let french = initial(word);
+        let mut en = Vec::new();
+        let mut ru = Vec::new();
+        if let Some(t) = self.glossary.translations(word) {
+            en.extend(t.en.iter().filter_map(|w| Some((initial(w)?, w.clone()))));
+            ru.extend(t.ru.iter().filter_map(|w| Some((initial(w)?, w.clone()))));
+        }
+        // Proper nouns without a translation keep their initial in every language.
+        if let Some(f) = french {
+            if en.is_empty() {
+                en.push((f, word.to_owned()));
+            }
+            if ru.is_empty() {
+                ru.push((f, word.to_owned()));
+            }
+        }
+        (french, en, ru)
+    }
+
+    /// Finds a reading of `letters` as the initials of `expansion` (words, in text order) in
+    /// a language other than French order; returns it with the foreign words in acronym order.
+    fn foreign_reading(&self, letters: &[char], expansion: &[&str]) -> Option<(Reading, Vec<String>)> {
+        if letters.len() != expansion.len() {
+            return None;
+        }
+        let sets: Vec<_> = expansion.iter().map(|w| self.initials(w)).collect();
+        // The French initials in French order: the acronym is right.
+        if sets.iter().zip(letters).all(|((fr, _, _), l)| *fr == Some(*l)) {
+            return None;
+        }
+        let by_language = |pick: &dyn Fn(usize) -> Vec<(char, String)>| -> Option<Vec<String>> {
+            let options: Vec<Vec<(char, String)>> = (0..sets.len()).map(pick).collect();
+            let mut used = vec![false; options.len()];
+            let mut chosen = Vec::with_capacity(letters.len());
+            assign(letters, &options, &mut used, &mut chosen).then_some(chosen)
+        };
+        if let Some(words) = by_language(&|i| sets[i].1.clone()) {
+            return Some((Reading::English, words));
+        }
+        if let Some(words) = by_language(&|i| sets[i].2.clone()) {
+            return Some((Reading::Russian, words));
+        }
+        let mixed = |i: usize| {
+            let (fr, en, ru) = &sets[i];
+            let mut all: Vec<(char, String)> = en.iter().chain(ru).cloned().collect();
+            all.extend(fr.map(|f| (f, expansion[i].to_owned())));
+            all
+        };
+        by_language(&mixed).map(|words| (Reading::Mixed, words))
+    }
+}
+
+/// Backtracking: gives each letter a distinct word whose options contain it.
+fn assign(letters: &[char], options: &[Vec<(char, String)>], used: &mut [bool], chosen: &mut Vec<String>) -> bool {
+    let Some((&letter, rest)) = letters.split_first() else { return true };
+    for (i, word_options) in options.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        if let Some((_, w)) = word_options.iter().find(|(c, _)| *c == letter) {
+            used[i] = true;
+            chosen.push(w.clone());
+            if assign(rest, options, used, chosen) {
+                return true;
+            }
+            chosen.pop();
+            used[i] = false;
+        }
+    }
+    false
+}
+
+/// Content words of a name starting at `start`, up to `n` of them, within one phrase;
+/// `None` when the phrase stops being a name (an ordinary lowercase word) first.
+fn name_window(words: &[Word<'_>], start: usize, n: usize, engine: &AcronymEngine) -> Option<Vec<usize>> {
+    let first = words.get(start)?;
+    if !first.is_capitalized() || is_function_word(first.text) {
+        return None;
+    }
+    let mut content = Vec::with_capacity(n);
+    let mut i = start;
+    while content.len() < n {
+        let w = words.get(i)?;
+        if i > start && (w.after_break || w.segment != first.segment) {
+            return None;
+        }
+        if !is_function_word(w.text) {
+            let is_name = w.is_capitalized() || engine.glossary.translations(w.text).is_some();
+            if !is_name {
+                return None;
+            }
+            content.push(i);
+        }
+        i += 1;
+    }
+    Some(content)
+}
+
+/// The text covering the words `first..=last`.
+fn covering(text: &str, words: &[Word<'_>], first: usize, last: usize) -> (NormSpan, String) {
+    let span = NormSpan::new(words[first].span.start, words[last].span.end);
+    (span, text[span.range()].to_owned())
 }
 
 impl Check for AcronymEngine {
@@ -23,5 +248,207 @@ impl Check for AcronymEngine {
         &self.indexes
     }
 
-    fn check(&self, _cx: &CheckContext<'_>, _sink: &mut Sink<'_>) {}
+    fn check(&self, cx: &CheckContext<'_>, sink: &mut Sink<'_>) {
+        let text = cx.document.text();
+        let words = words(cx.document);
+        let shouting: HashSet<usize> = (0..cx.document.segments().len()).filter(|&s| shouting(&words, s)).collect();
+
+        // Acronym occurrences and their definitions, `NAME (ACR)` or `ACR (NAME)`.
+        let mut occurrences: Vec<Occurrence> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let letters = w.text.chars().count();
+            if !w.is_all_caps()
+                || !(2..=8).contains(&letters)
+                || !w.text.chars().all(char::is_alphabetic)
+                || is_roman_numeral(w.text)
+                || shouting.contains(&w.segment)
+                || w.joined_by == Some('-')
+                || words.get(i + 1).is_some_and(|n| !n.after_break && n.joined_by == Some('-'))
+            {
+                continue;
+            }
+            let before = text[..w.span.start].trim_end();
+            let after = &text[w.span.end..];
+            let mut definition = None;
+            if before.ends_with('(') && after.starts_with(')') && i > 0 {
+                // NAME (ACR): the n content words before the parenthesis.
+                let mut expansion = Vec::new();
+                let mut j = i;
+                while j > 0 && expansion.len() < letters {
+                    j -= 1;
+                    if words[j].segment != w.segment {
+                        break;
+                    }
+                    if !is_function_word(words[j].text) {
+                        expansion.push(j);
+                    }
+                    if words[j].after_break && j + 1 < i && !words[j + 1].after_break {
+                        break;
+                    }
+                }
+                expansion.reverse();
+                definition = Some(Definition { expansion });
+            } else if after.trim_start().starts_with('(') {
+                let mut expansion = Vec::new();
+                let mut j = i + 1;
+                while let Some(n) = words.get(j) {
+                    if n.segment != w.segment || (j > i + 1 && n.after_break) {
+                        break;
+                    }
+                    if !is_function_word(n.text) {
+                        expansion.push(j);
+                    }
+                    j += 1;
+                }
+                if expansion.len() >= 2 {
+                    definition = Some(Definition { expansion });
+                }
+            }
+            occurrences.push(Occurrence { word: i, definition });
+        }
+
+        let mut first_definition: HashMap<&str, (usize, String)> = HashMap::new();
+        let mut reported_undefined: HashSet<&str> = HashSet::new();
+        for occurrence in &occurrences {
+            let w = &words[occurrence.word];
+            let acronym = w.text;
+            let span = w.span;
+            let letters: Vec<char> = acronym.chars().collect();
+
+            if let Some(pair) = self.glossary.foreign_acronyms.get(acronym) {
+                let rule = if pair.ambiguous { self.english_ambiguous } else { self.english };
+                let glossed = text[..span.start].trim_end().ends_with(['(', '«']);
+                if let Some(rule) = rule
+                    && !glossed
+                {
+                    let what = match pair.from {
+                        Origin::En => "acronyme anglais",
+                        Origin::Ru => "acronyme russe translittéré",
+                    };
+                    let expansion = pair.fr_expansion.as_deref().map(|e| format!(" ({e})")).unwrap_or_default();
+                    let source = pair.en_expansion.as_deref().map(|e| format!(" ({e})")).unwrap_or_default();
+                    let message =
+                        format!("« {acronym} » est un {what}{source} ; en français : « {} »{expansion}.", pair.fr);
+                    sink.push(Finding::new(rule, span).with_message(message).suggest(pair.fr.clone()));
+                }
+                continue;
+            }
+
+            // Expansion mismatch: against the acronym's own definition, or any name in the text.
+            let mut mismatch = None;
+            if let Some(rule) = self.expansion_mismatch
+                && letters.len() >= 3
+            {
+                let candidates: Vec<Vec<usize>> = match &occurrence.definition {
+                    Some(d) => vec![d.expansion.clone()],
+                    None if self.glossary.french_acronyms.contains(acronym) => Vec::new(),
+                    None => (0..words.len())
+                        .filter(|&s| s != occurrence.word)
+                        .filter_map(|s| name_window(&words, s, letters.len(), self))
+                        .filter(|win| !win.contains(&occurrence.word))
+                        .collect(),
+                };
+                let mut found = None;
+                let mut french_reading = false;
+                for window in candidates {
+                    let expansion: Vec<&str> = window.iter().map(|&k| words[k].text).collect();
+                    let (Some(&first), Some(&last)) = (window.first(), window.last()) else { continue };
+                    if expansion.len() == letters.len()
+                        && expansion.iter().zip(&letters).all(|(e, l)| initial(e) == Some(*l))
+                    {
+                        french_reading = true;
+                        break;
+                    }
+                    if found.is_none()
+                        && let Some(reading) = self.foreign_reading(&letters, &expansion)
+                    {
+                        found = Some((reading, covering(text, &words, first, last)));
+                    }
+                }
+                if !french_reading && let Some(((reading, foreign_words), (name_span, name))) = found {
+                    let term = self.names.get(&fold_str(&name)).map(|&t| &self.glossary.terms[t]);
+                    let suggestion = term.and_then(|t| t.fr_acronym.clone()).unwrap_or_else(|| {
+                        let french: Vec<&str> = words
+                            .iter()
+                            .filter(|x| name_span.contains(x.span) && !is_function_word(x.text))
+                            .map(|x| x.text)
+                            .collect();
+                        french.iter().filter_map(|w| initial(w)).collect()
+                    });
+                    let source = foreign_words.join(" ");
+                    let how = match reading {
+                        Reading::English => format!("suivent l’ordre des mots anglais ({source})"),
+                        Reading::Russian => format!("suivent les mots russes ({source})"),
+                        Reading::Mixed => format!("suivent d’autres mots ou un autre ordre ({source})"),
+                    };
+                    let message = format!(
+                        "« {acronym} » ne correspond pas au nom français « {name} » : ses lettres {how} ; \
+                         l’acronyme français est « {suggestion} »."
+                    );
+                    mismatch = Some(
+                        Finding::new(rule, span)
+                            .with_message(message)
+                            .suggest(suggestion)
+                            .related(format!("le nom développé : « {name} »"), name_span),
+                    );
+                }
+            }
+            let mismatched = mismatch.is_some();
+            if let Some(finding) = mismatch {
+                sink.push(finding);
+            }
+
+            // Definitions: the first one wins; a different later one is reported.
+            if let Some(def) = &occurrence.definition
+                && let (Some(&first), Some(&last)) = (def.expansion.first(), def.expansion.last())
+            {
+                let (def_span, expansion) = covering(text, &words, first, last);
+                match first_definition.get(acronym) {
+                    None => {
+                        first_definition.insert(acronym, (occurrence.word, expansion));
+                    }
+                    Some((first_word, first_expansion)) if fold_str(first_expansion) != fold_str(&expansion) => {
+                        if let Some(rule) = self.defined_twice {
+                            let message = format!(
+                                "« {acronym} » est défini deux fois, comme « {first_expansion} » puis « {expansion} » : \
+                                 gardez une seule définition."
+                            );
+                            sink.push(
+                                Finding::new(rule, def_span)
+                                    .with_message(message)
+                                    .related("la première définition", words[*first_word].span),
+                            );
+                        }
+                    }
+                    Some(_) => {}
+                }
+                continue;
+            }
+
+            // Used before or without definition.
+            if let Some(rule) = self.undefined
+                && !mismatched
+                && letters.len() >= 3
+                && !self.glossary.french_acronyms.contains(acronym)
+                && !self.known.contains(acronym)
+                && !first_definition.contains_key(acronym)
+                && reported_undefined.insert(acronym)
+            {
+                let later = occurrences.iter().find(|o| {
+                    o.definition.is_some() && words[o.word].text == acronym && o.word > occurrence.word
+                });
+                let finding = match later {
+                    Some(o) => Finding::new(rule, span)
+                        .with_message(format!(
+                            "« {acronym} » est employé avant d’être défini : donnez la forme développée à la première occurrence."
+                        ))
+                        .related("la définition", words[o.word].span),
+                    None => Finding::new(rule, span).with_message(format!(
+                        "« {acronym} » n’est défini nulle part : donnez la forme développée à la première occurrence."
+                    )),
+                };
+                sink.push(finding);
+            }
+        }
+    }
 }

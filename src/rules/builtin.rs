@@ -2,8 +2,11 @@
 
 /// Name and text of every embedded pack; a test checks that it lists every `rules/*.toml`.
 pub const PACKS: &[(&str, &str)] = &[
+    ("rules/acronym.toml", include_str!("../../rules/acronym.toml")),
     ("rules/anglicism.toml", include_str!("../../rules/anglicism.toml")),
     ("rules/calque.toml", include_str!("../../rules/calque.toml")),
+    ("rules/consistency.toml", include_str!("../../rules/consistency.toml")),
     ("rules/false-friend.toml", include_str!("../../rules/false-friend.toml")),
+    ("rules/terminology.toml", include_str!("../../rules/terminology.toml")),
     ("rules/unicode.toml", include_str!("../../rules/unicode.toml")),
 ];

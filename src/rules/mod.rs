@@ -9,6 +9,8 @@ pub mod builtin;
 mod consistency;
 mod document_kind;
 pub mod examples;
+mod fold;
+mod glossary;
 pub mod lemma;
 pub mod pack;
 mod pattern;
@@ -17,6 +19,7 @@ pub mod registry;
 mod sink;
 mod term;
 mod transliteration;
+mod words;
 
 pub use examples::{Example, ExampleEncoding, Expect};
 pub use pack::PackError;

@@ -19,16 +19,33 @@ pub(crate) enum Anchors {
 /// The forms of one lemma macro, for finding the slot of a matched form.
 #[derive(Debug, Clone)]
 pub(crate) struct MacroForms {
-    forms: HashMap<String, Slot>,
+    /// Each form with every slot it fills, most likely first.
+    forms: HashMap<String, Vec<Slot>>,
 }
 
+/// Auxiliaries that make an ambiguous form a past participle (il a fait, elle est venue).
+const AUXILIARIES: &[&str] = &[
+    "a", "ai", "as", "avons", "avez", "ont", "avait", "avais", "avaient", "avions", "aviez", "aura", "aurai", "auras",
+    "aurons", "aurez", "auront", "aurait", "aurais", "auraient", "eu", "ayant", "avoir", "est", "es", "suis",
+    "sommes", "êtes", "sont", "était", "étais", "étaient", "été", "sera", "seront", "serait", "seraient", "être",
+    "étant", "soit", "soient", "ait", "aient",
+];
+
 impl MacroForms {
-    /// The slot of the first word of `matched` that is a form of this macro.
-    pub(crate) fn slot_in(&self, matched: &str) -> Option<Slot> {
-        matched
-            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .filter(|w| !w.is_empty())
-            .find_map(|w| self.forms.get(&w.to_lowercase()).copied())
+    /// The slot of the first word of `matched` that is a form of this macro; `before` is the
+    /// text before the match, whose last word tells a participle (a fait) from a verb (fait).
+    pub(crate) fn slot_in(&self, before: &str, matched: &str) -> Option<Slot> {
+        let mut previous = before.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).map(str::to_lowercase);
+        for word in matched.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()) {
+            let lower = word.to_lowercase();
+            if let Some(slots) = self.forms.get(&lower) {
+                let after_auxiliary = previous.as_deref().is_some_and(|p| AUXILIARIES.contains(&p));
+                let wanted = |s: &&Slot| matches!(s, Slot::PastParticiple { .. }) == after_auxiliary;
+                return slots.iter().find(wanted).or(slots.first()).copied();
+            }
+            previous = Some(lower);
+        }
+        None
     }
 }
 
@@ -203,9 +220,9 @@ impl Pattern {
         let first_macro = match macros.first() {
             Some(body) => {
                 let forms = lemma::expand(body).unwrap_or_default();
-                let mut map = HashMap::with_capacity(forms.len());
+                let mut map: HashMap<String, Vec<Slot>> = HashMap::with_capacity(forms.len());
                 for (slot, form) in forms {
-                    map.entry(form).or_insert(slot);
+                    map.entry(form).or_default().push(slot);
                 }
                 Some(MacroForms { forms: map })
             }

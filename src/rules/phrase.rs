@@ -121,9 +121,9 @@ impl PhraseRule {
     }
 
     /// The suggestions for one match.
-    fn suggestions(&self, pattern: &Pattern, caps: &Captures<'_>) -> Vec<String> {
+    fn suggestions(&self, pattern: &Pattern, before: &str, caps: &Captures<'_>) -> Vec<String> {
         let matched = caps.get(0).map_or("", |m| m.as_str());
-        let slot = pattern.first_macro.as_ref().and_then(|m| m.slot_in(matched)).unwrap_or(Slot::Infinitive);
+        let slot = pattern.first_macro.as_ref().and_then(|m| m.slot_in(before, matched)).unwrap_or(Slot::Infinitive);
         self.replacements
             .iter()
             .map(|template| {
@@ -164,7 +164,7 @@ fn inflect_macros(template: &str, slot: Slot) -> String {
 }
 
 /// Gives `replacement` a capital first letter when `original` has one.
-fn match_case(original: &str, replacement: &str) -> String {
+pub(crate) fn match_case(original: &str, replacement: &str) -> String {
     let starts_upper = original.chars().next().is_some_and(char::is_uppercase);
     let mut chars = replacement.chars();
     match chars.next() {
@@ -273,7 +273,7 @@ impl Check for PhraseEngine {
                         reported.push((start, end));
                         let span = NormSpan::new(start, end).shifted(segment.span.start);
                         let mut finding = Finding::new(rule.index, span);
-                        for replacement in rule.suggestions(pattern, &caps) {
+                        for replacement in rule.suggestions(pattern, &seg_text[..start], &caps) {
                             finding = finding.suggest(replacement);
                         }
                         sink.push(finding);
