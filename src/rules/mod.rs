@@ -6,18 +6,22 @@
 
 mod acronym;
 pub mod builtin;
+mod capitalization;
 mod consistency;
 mod document_kind;
 pub mod examples;
 mod fold;
 mod glossary;
+mod locale;
 pub mod lemma;
 pub mod pack;
 mod pattern;
+mod script;
 pub mod phrase;
 pub mod registry;
 mod sink;
 mod term;
+mod typography;
 mod transliteration;
 mod words;
 

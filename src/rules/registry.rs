@@ -7,7 +7,11 @@ use crate::diagnostic::Severity;
 use crate::rules::document_kind::{self, DocumentEngine};
 use crate::rules::pack::{Pack, PackData, PackError, RuleEntry, parse_pack, read_pack_dir};
 use crate::rules::acronym::{self, AcronymEngine};
+use crate::rules::capitalization::{self, CapitalizationEngine};
 use crate::rules::consistency::{self, ConsistencyEngine};
+use crate::rules::locale::{self, LocaleEngine};
+use crate::rules::script::{self, UnicodeEngine};
+use crate::rules::typography::{self, TypographyEngine};
 use crate::rules::phrase::PhraseEngine;
 use crate::rules::term::{self, TermEngine};
 use crate::rules::transliteration::{self, TransliterationEngine};
@@ -49,6 +53,26 @@ const KINDS: &[KindSpec] = &[
         name: "consistency",
         checks: consistency::CHECKS,
         build: |entries, data| Ok(Box::new(ConsistencyEngine::compile(entries, data)?)),
+    },
+    KindSpec {
+        name: "typography",
+        checks: typography::CHECKS,
+        build: |entries, data| Ok(Box::new(TypographyEngine::compile(entries, data)?)),
+    },
+    KindSpec {
+        name: "locale",
+        checks: locale::CHECKS,
+        build: |entries, data| Ok(Box::new(LocaleEngine::compile(entries, data)?)),
+    },
+    KindSpec {
+        name: "capitalization",
+        checks: capitalization::CHECKS,
+        build: |entries, data| Ok(Box::new(CapitalizationEngine::compile(entries, data)?)),
+    },
+    KindSpec {
+        name: "unicode",
+        checks: script::CHECKS,
+        build: |entries, data| Ok(Box::new(UnicodeEngine::compile(entries, data)?)),
     },
     KindSpec {
         name: "transliteration",

@@ -1,0 +1,27 @@
+//! The `locale` kind (being written).
+
+use crate::rules::pack::{PackData, PackError, RuleEntry};
+use crate::rules::{Check, CheckContext, RuleIndex, Sink};
+
+/// The checks this kind implements, named by the `check` field of their pack entries.
+pub(crate) const CHECKS: &[&str] = &[];
+
+/// Runs the `locale` rules.
+pub(crate) struct LocaleEngine {
+    indexes: Vec<RuleIndex>,
+}
+
+impl LocaleEngine {
+    /// Compiles the entries of this kind with the data tables they read.
+    pub(crate) fn compile(entries: &[(RuleIndex, &RuleEntry)], _data: &PackData) -> Result<Self, PackError> {
+        Ok(LocaleEngine { indexes: entries.iter().map(|(i, _)| *i).collect() })
+    }
+}
+
+impl Check for LocaleEngine {
+    fn rules(&self) -> &[RuleIndex] {
+        &self.indexes
+    }
+
+    fn check(&self, _cx: &CheckContext<'_>, _sink: &mut Sink<'_>) {}
+}
