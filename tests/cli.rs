@@ -58,7 +58,7 @@ fn stdin_filename_names_the_input() {
     assert_eq!(d["rule"], "calque.prendre-place");
     assert_eq!(d["text"], "prendra place");
     assert_eq!(d["span"]["start"], 12);
-    assert_eq!(d["span"]["end"], 26);
+    assert_eq!(d["span"]["end"], 25);
     assert_eq!(d["start"]["column"], 12);
     assert_eq!(d["suggestions"][0]["replacement"], "aura lieu");
     assert_eq!(d["fix_safe"], false);
@@ -245,14 +245,14 @@ fn explain_prints_documentation_and_examples() {
 fn legacy_encoding_is_checked_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("latin1.txt");
-    fs::write(&path, b"Le caf\xe9 prendra place ici.").unwrap();
+    fs::write(&path, b"La r\xe9union prendra place \xe0 Gen\xe8ve.").unwrap();
     let out = decalque().args(["check", "--format", "json"]).arg(&path).output().unwrap();
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     let rules: Vec<&str> =
         json["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
     assert_eq!(rules, ["unicode.legacy-encoding", "calque.prendre-place"]);
-    assert_eq!(json["files"][0]["diagnostics"][0]["span"], serde_json::json!({"start": 6, "end": 7}));
-    assert_eq!(json["files"][0]["diagnostics"][1]["span"], serde_json::json!({"start": 8, "end": 21}));
+    assert_eq!(json["files"][0]["diagnostics"][0]["span"], serde_json::json!({"start": 4, "end": 5}));
+    assert_eq!(json["files"][0]["diagnostics"][1]["span"], serde_json::json!({"start": 11, "end": 24}));
 }
 
 #[test]
