@@ -237,6 +237,18 @@ fn name_window(words: &[Word<'_>], start: usize, n: usize, engine: &AcronymEngin
     Some(content)
 }
 
+/// Whether the word at `i` is an item of a comma-separated list of capitalized names.
+fn in_name_list(text: &str, words: &[Word<'_>], i: usize) -> bool {
+    let listed = |a: &Word<'_>, b: &Word<'_>, other: &Word<'_>| {
+        a.segment == b.segment
+            && other.is_capitalized()
+            && text[a.span.end..b.span.start].trim().trim_end_matches(" et").trim() == ","
+    };
+    let w = &words[i];
+    i.checked_sub(1).is_some_and(|p| listed(&words[p], w, &words[p]))
+        || words.get(i + 1).is_some_and(|n| listed(w, n, n))
+}
+
 /// The text covering the words `first..=last`.
 fn covering(text: &str, words: &[Word<'_>], first: usize, last: usize) -> (NormSpan, String) {
     let span = NormSpan::new(words[first].span.start, words[last].span.end);
@@ -425,9 +437,10 @@ impl Check for AcronymEngine {
                 continue;
             }
 
-            // Used before or without definition.
+            // Used before or without definition; not inside a list of names (Facebook, GAB, Telegram).
             if let Some(rule) = self.undefined
                 && !mismatched
+                && !in_name_list(text, &words, occurrence.word)
                 && letters.len() >= 3
                 && !self.glossary.french_acronyms.contains(acronym)
                 && !self.known.contains(acronym)
