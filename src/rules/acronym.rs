@@ -64,9 +64,16 @@ enum Reading {
     Mixed,
 }
 
+/// Whether `s` is a well-formed Roman numeral (XIV, MMXXII), not merely made of their letters (MID).
 fn is_roman_numeral(s: &str) -> bool {
-    s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+    static ROMAN: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$").ok()
+    });
+    !s.is_empty() && ROMAN.as_ref().is_some_and(|r| r.is_match(s))
 }
+
+/// Lowercase words that the vocabulary knows but that are ordinary words, not parts of a name.
+const ORDINARY_WORDS: &[&str] = &["est", "court", "plan", "action", "fait", "pays", "nord", "sud", "ouest", "centre"];
 
 fn is_function_word(w: &str) -> bool {
     let lower = w.to_lowercase();
@@ -88,13 +95,28 @@ fn initial(word: &str) -> Option<char> {
     base.to_uppercase().next()
 }
 
-/// Whether the segment is mostly capitals (a heading in capitals: acronyms cannot be told apart).
-fn shouting(words: &[Word<'_>], segment: usize) -> bool {
-    let (caps, all) = words
-        .iter()
-        .filter(|w| w.segment == segment && w.text.chars().any(char::is_alphabetic))
-        .fold((0, 0), |(c, a), w| (c + usize::from(w.is_all_caps()), a + 1));
-    all >= 3 && caps * 2 > all
+/// Lines written mostly in capitals (headings in capitals: acronyms cannot be told apart there),
+/// as byte ranges of the normalized text.
+fn shouting_lines(text: &str, words: &[Word<'_>]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut k = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        let (mut caps, mut all) = (0, 0);
+        while k < words.len() && words[k].span.start < end {
+            if words[k].text.chars().any(char::is_alphabetic) {
+                all += 1;
+                caps += usize::from(words[k].is_all_caps());
+            }
+            k += 1;
+        }
+        if all >= 3 && caps * 2 > all {
+            out.push(start..end);
+        }
+        start = end;
+    }
+    out
 }
 
 impl AcronymEngine {
@@ -135,6 +157,12 @@ impl AcronymEngine {
             engine.indexes.push(index);
         }
         Ok(engine)
+    }
+
+    /// The official French acronym of a name the glossary knows (official form or variant).
+    fn official_acronym(&self, name: &str) -> Option<&str> {
+        let term = &self.glossary.terms[*self.names.get(&fold_str(name))?];
+        term.fr_acronym.as_deref()
     }
 
     /// Initials a word can give an acronym in French, English and Russian.
@@ -226,7 +254,8 @@ fn name_window(words: &[Word<'_>], start: usize, n: usize, engine: &AcronymEngin
             return None;
         }
         if !is_function_word(w.text) {
-            let is_name = w.is_capitalized() || engine.glossary.translations(w.text).is_some();
+            let is_name = w.is_capitalized()
+                || (!ORDINARY_WORDS.contains(&w.text) && engine.glossary.translations(w.text).is_some());
             if !is_name {
                 return None;
             }
@@ -235,6 +264,12 @@ fn name_window(words: &[Word<'_>], start: usize, n: usize, engine: &AcronymEngin
         i += 1;
     }
     Some(content)
+}
+
+/// The word with a capital first letter (foreign names are shown the way they are written).
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Whether the word at `i` is an item of a comma-separated list of capitalized names.
@@ -263,17 +298,21 @@ impl Check for AcronymEngine {
     fn check(&self, cx: &CheckContext<'_>, sink: &mut Sink<'_>) {
         let text = cx.document.text();
         let words = words(cx.document);
-        let shouting: HashSet<usize> = (0..cx.document.segments().len()).filter(|&s| shouting(&words, s)).collect();
+        let shouting = shouting_lines(text, &words);
 
         // Acronym occurrences and their definitions, `NAME (ACR)` or `ACR (NAME)`.
         let mut occurrences: Vec<Occurrence> = Vec::new();
         for (i, w) in words.iter().enumerate() {
             let letters = w.text.chars().count();
-            if !w.is_all_caps()
+            // Mixed-case acronyms (ShOS, MChS) only when the table knows them.
+            let listed_mixed = !w.is_all_caps()
+                && w.text.chars().filter(|c| c.is_uppercase()).count() >= 2
+                && self.glossary.foreign_acronyms.contains_key(w.text);
+            if !(w.is_all_caps() || listed_mixed)
                 || !(2..=8).contains(&letters)
                 || !w.text.chars().all(char::is_alphabetic)
                 || is_roman_numeral(w.text)
-                || shouting.contains(&w.segment)
+                || shouting.iter().any(|r| r.contains(&w.span.start))
                 || w.joined_by == Some('-')
                 || words.get(i + 1).is_some_and(|n| !n.after_break && n.joined_by == Some('-'))
             {
@@ -377,6 +416,11 @@ impl Check for AcronymEngine {
                         found = Some((reading, covering(text, &words, first, last)));
                     }
                 }
+                let found = found.filter(|(_, (_, name))| {
+                    // A definition in the text is the author's choice (ESA for the Agence spatiale
+                    // européenne): only the glossary's official acronym overrides it.
+                    occurrence.definition.is_none() || self.official_acronym(name).is_some_and(|a| a != acronym)
+                });
                 if !french_reading && let Some(((reading, foreign_words), (name_span, name))) = found {
                     let term = self.names.get(&fold_str(&name)).map(|&t| &self.glossary.terms[t]);
                     let suggestion = term.and_then(|t| t.fr_acronym.clone()).unwrap_or_else(|| {
@@ -387,7 +431,7 @@ impl Check for AcronymEngine {
                             .collect();
                         french.iter().filter_map(|w| initial(w)).collect()
                     });
-                    let source = foreign_words.join(" ");
+                    let source = foreign_words.iter().map(|w| capitalized(w)).collect::<Vec<_>>().join(" ");
                     let how = match reading {
                         Reading::English => format!("suivent l’ordre des mots anglais ({source})"),
                         Reading::Russian => format!("suivent les mots russes ({source})"),
@@ -463,5 +507,19 @@ impl Check for AcronymEngine {
                 sink.push(finding);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals_must_be_well_formed() {
+        assert!(is_roman_numeral("XIV"));
+        assert!(is_roman_numeral("MMXXII"));
+        assert!(!is_roman_numeral("MID"));
+        assert!(!is_roman_numeral("ICC"));
+        assert!(!is_roman_numeral("MVD"));
     }
 }

@@ -13,6 +13,7 @@ pub mod examples;
 mod fold;
 mod glossary;
 mod locale;
+mod mask;
 pub mod lemma;
 pub mod pack;
 mod pattern;

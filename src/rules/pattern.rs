@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use regex::{Captures, Regex, RegexBuilder};
 
-use crate::rules::lemma::{self, Slot};
+use crate::rules::lemma::{self, Person, Slot};
 
 /// What the prefilter must see in a segment before a pattern can match there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,8 +40,16 @@ impl MacroForms {
             let lower = word.to_lowercase();
             if let Some(slots) = self.forms.get(&lower) {
                 let after_auxiliary = previous.as_deref().is_some_and(|p| AUXILIARIES.contains(&p));
-                let wanted = |s: &&Slot| matches!(s, Slot::PastParticiple { .. }) == after_auxiliary;
-                return slots.iter().find(wanted).or(slots.first()).copied();
+                if after_auxiliary {
+                    let participle = slots.iter().find(|s| matches!(s, Slot::PastParticiple { .. }));
+                    return participle.or(slots.first()).copied();
+                }
+                // Prose is mostly in the third person: « questionne » is il questionne.
+                let third = slots.iter().find(|s| {
+                    matches!(s, Slot::Finite { person: Person::S3 | Person::P3, .. })
+                });
+                let other = slots.iter().find(|s| !matches!(s, Slot::PastParticiple { .. }));
+                return third.or(other).or(slots.first()).copied();
             }
             previous = Some(lower);
         }
@@ -71,6 +79,16 @@ pub(crate) fn translate(source: &str) -> Result<(String, Vec<String>), String> {
             '\\' => {
                 out.push('\\');
                 match chars.next() {
+                    // `\p{L}`: a Unicode class, not a lemma macro.
+                    Some((_, class @ ('p' | 'P'))) if matches!(chars.peek(), Some((_, '{'))) => {
+                        out.push(class);
+                        for (_, c) in chars.by_ref() {
+                            out.push(c);
+                            if c == '}' {
+                                break;
+                            }
+                        }
+                    }
                     Some((_, escaped)) => out.push(escaped),
                     None => return Err("pattern ends with a lone backslash".to_owned()),
                 }
@@ -316,6 +334,11 @@ mod tests {
         assert_eq!(anchors("a|b").unwrap(), Anchors::Always);
         assert_eq!(anchors("L’Alliance").unwrap(), Anchors::AnyOf(vec!["l'alliance".into()]));
         assert_eq!(anchors(r"\d+ ?%").unwrap(), Anchors::Always);
+    }
+
+    #[test]
+    fn unicode_classes_are_not_macros() {
+        assert_eq!(spans(r"\p{Lu}\p{L}+ dit", "Selon Ivan dit"), ["Ivan dit"]);
     }
 
     #[test]

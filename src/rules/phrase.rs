@@ -130,15 +130,18 @@ impl PhraseRule {
                 let inflected = inflect_macros(template, slot);
                 let mut out = String::new();
                 caps.expand(&inflected, &mut out);
-                match_case(matched, &out)
+                if sentence_start(before) { match_case(matched, &out) } else { out }
             })
             .collect()
     }
 }
 
-/// The bodies of the `{lemma}` macros in a replacement template.
+/// The bodies of the `{lemma}` macros in a replacement template (`${1}` is a group, not a macro).
 fn macro_bodies(template: &str) -> impl Iterator<Item = &str> {
-    template.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(body, _)| body))
+    template
+        .match_indices('{')
+        .filter(|(i, _)| !template[..*i].ends_with('$'))
+        .filter_map(|(i, _)| template[i + 1..].split_once('}').map(|(body, _)| body))
 }
 
 /// Replaces each `{lemma}` of `template` with its form in `slot`.
@@ -147,6 +150,12 @@ fn inflect_macros(template: &str, slot: Slot) -> String {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
+        if rest[..open].ends_with('$') {
+            // `${1}`: a capture group for `Captures::expand`, kept as written.
+            out.push('{');
+            rest = &rest[open + 1..];
+            continue;
+        }
         match rest[open + 1..].split_once('}') {
             Some((body, after)) => {
                 let form = lemma::inflect(body, slot).unwrap_or_else(|| body.to_owned());
@@ -161,6 +170,12 @@ fn inflect_macros(template: &str, slot: Slot) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Whether a match after `before` opens a sentence (so its capital is not a proper noun's).
+fn sentence_start(before: &str) -> bool {
+    let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '«' | '"' | '“' | '(' | '—' | '–'));
+    trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', '…', ':', '\n'])
 }
 
 /// Gives `replacement` a capital first letter when `original` has one.
@@ -293,6 +308,20 @@ mod tests {
         assert_eq!(match_case("Prendra place", "aura lieu"), "Aura lieu");
         assert_eq!(match_case("prendra place", "aura lieu"), "aura lieu");
         assert_eq!(match_case("Bloc", "l’Alliance"), "L’Alliance");
+    }
+
+    #[test]
+    fn capitals_are_copied_only_at_sentence_start() {
+        assert!(sentence_start(""));
+        assert!(sentence_start("Fin. "));
+        assert!(sentence_start("Il dit : « "));
+        assert!(!sentence_start("selon le "));
+    }
+
+    #[test]
+    fn group_references_are_not_macros() {
+        assert_eq!(macro_bodies("${1}ère {avoir}").collect::<Vec<_>>(), ["avoir"]);
+        assert_eq!(inflect_macros("${1}ère", Slot::Infinitive), "${1}ère");
     }
 
     #[test]

@@ -1,0 +1,265 @@
+//! Masking: the parts of a segment that are not prose (URLs, e-mail addresses, file paths,
+//! command-line options, placeholders, inline code, times with seconds, version numbers, IP
+//! addresses, markup) and that typography and locale rules must never touch.
+//!
+//! A check asks [`mask`] for the masked byte ranges of a segment once, then drops every
+//! finding whose span meets one of them ([`is_masked`]).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a masked range is; checks that need finer judgement (a `$5` that is money rather
+/// than a shell parameter) can look at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MaskKind {
+    /// `https://…`, `www.…`, `mailto:…`.
+    Url,
+    /// `nom@example.org`.
+    Email,
+    /// `/usr/bin`, `./x`, `~/x`, `C:\…`, `src/main.rs`.
+    Path,
+    /// `-x`, `--long-option`, `--opt=value`.
+    Option,
+    /// `%s`, `%1$d`, `%(name)s`, `{0}`, `{name}`, `{{x}}`, `${VAR}`, `$VAR`, `$1`, `%1`.
+    Placeholder,
+    /// `` `code` ``.
+    Code,
+    /// `12:30:05`.
+    Time,
+    /// `v1.2`, `3.2.1`, `version 2.4`, `192.168.0.1`, `12.01.2022`, MAC and IPv6 addresses.
+    Version,
+    /// `<b>`, `&nbsp;`.
+    Markup,
+}
+
+/// One masked stretch of a segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Masked {
+    /// Byte range in the segment.
+    pub(crate) range: Range<usize>,
+    /// What it is.
+    pub(crate) kind: MaskKind,
+}
+
+/// The compiled masking patterns.
+struct Masker {
+    patterns: Vec<(MaskKind, Regex)>,
+}
+
+/// Pattern sources, in no particular order (overlaps are merged afterwards).
+const PATTERNS: &[(MaskKind, &str)] = &[
+    (MaskKind::Url, r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>«»\x22]+"),
+    (MaskKind::Email, r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    (MaskKind::Path, r"(?:~|\.{1,2})?/[\w.@%+~-]+(?:/[\w.@%+~-]*)*"),
+    (MaskKind::Path, r"\b[A-Za-z]:\\[^\s«»\x22]*"),
+    (MaskKind::Path, r"\\\\[\w.$-]+\\[^\s«»\x22]*"),
+    (MaskKind::Path, r"\b[\w-]+(?:/[\w.-]+)+\.[A-Za-z0-9]{1,6}\b"),
+    (MaskKind::Option, r"--?[A-Za-z][\w-]*(?:=[^\s,;»\x22')]*)?"),
+    (
+        MaskKind::Placeholder,
+        r"%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn]",
+    ),
+    (MaskKind::Placeholder, r"%\(\w+\)[-+#0]*\d*(?:\.\d+)?[a-zA-Z]"),
+    (MaskKind::Placeholder, r"%\d+"),
+    (MaskKind::Placeholder, r"\{\{[^{}\n]*\}\}"),
+    (MaskKind::Placeholder, r"\{[\w.]*(?:[:!][^{}\s]*)?\}"),
+    (MaskKind::Placeholder, r"\$\{[^}\n]+\}"),
+    (MaskKind::Placeholder, r"\$[A-Za-z_]\w*"),
+    (MaskKind::Placeholder, r"\$\d"),
+    (MaskKind::Code, r"`[^`\n]+`"),
+    (MaskKind::Time, r"\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b"),
+    (MaskKind::Version, r"\b[vV]\d+(?:\.\d+)+(?:[-+.]?[\w]+)*"),
+    (MaskKind::Version, r"\b\d+(?:\.\d+){2,}\b"),
+    (MaskKind::Version, r"(?i)\bversions?\s+\d+(?:\.\d+)+"),
+    (MaskKind::Version, r"\b[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}\b"),
+    (MaskKind::Version, r"\b[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7}\b"),
+    (MaskKind::Markup, r"</?[A-Za-z][^<>\n]*>"),
+    (MaskKind::Markup, r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);"),
+];
+
+static MASKER: LazyLock<Result<Masker, String>> = LazyLock::new(Masker::new);
+
+impl Masker {
+    fn new() -> Result<Masker, String> {
+        let mut patterns = Vec::with_capacity(PATTERNS.len());
+        for &(kind, source) in PATTERNS {
+            patterns.push((kind, Regex::new(source).map_err(|e| e.to_string())?));
+        }
+        Ok(Masker { patterns })
+    }
+
+    fn mask(&self, text: &str) -> Vec<Masked> {
+        let mut found: Vec<Masked> = Vec::new();
+        for (kind, regex) in &self.patterns {
+            for m in regex.find_iter(text) {
+                if let Some(range) = accept(text, *kind, m.range()) {
+                    found.push(Masked { range, kind: *kind });
+                }
+            }
+        }
+        found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
+        let mut merged: Vec<Masked> = Vec::with_capacity(found.len());
+        for m in found {
+            match merged.last_mut() {
+                Some(last) if m.range.start < last.range.end => last.range.end = last.range.end.max(m.range.end),
+                _ => merged.push(m),
+            }
+        }
+        merged
+    }
+}
+
+/// Checks the context a regex cannot (the crate has no look-around) and trims what a match
+/// swallowed; `None` rejects the match.
+fn accept(text: &str, kind: MaskKind, range: Range<usize>) -> Option<Range<usize>> {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    match kind {
+        // Sentence punctuation after a URL or a path belongs to the sentence.
+        MaskKind::Url | MaskKind::Path => {
+            // `et/ou`, `km/h`, `1/2`, the `//host` of a URL: not a path.
+            if kind == MaskKind::Path && before.is_some_and(|c| c.is_alphanumeric() || c == '/') {
+                return None;
+            }
+            let trimmed = trim_trailing(&text[range.clone()]);
+            if trimmed.is_empty() || (kind == MaskKind::Path && trimmed == "/") {
+                return None;
+            }
+            Some(range.start..range.start + trimmed.len())
+        }
+        // An option stands alone: `--help`, `(-v)`, not the hyphen of `peut-être` or `a-t-il`.
+        MaskKind::Option => {
+            if before.is_some_and(|c| !(c.is_whitespace() || "([{«\x22'`=,".contains(c))) {
+                return None;
+            }
+            Some(range)
+        }
+        // `$5` may be money (`coûte $5`, `$5 millions`); `$1` in a shell manual is a parameter.
+        MaskKind::Placeholder if text[range.clone()].starts_with('$') && text[range.clone()].len() == 2 => {
+            if after.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',') || looks_like_money(text, range.clone())
+            {
+                return None;
+            }
+            Some(range)
+        }
+        // `%1` is a Qt placeholder only where a number cannot precede it (`5%1` is odd anyway).
+        MaskKind::Placeholder if text[range.clone()].starts_with('%') => {
+            let body = &text[range.clone()];
+            if body[1..].bytes().all(|b| b.is_ascii_digit()) && before.is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            Some(range)
+        }
+        _ => Some(range),
+    }
+}
+
+/// Whether `$N` at `range` reads as an amount of money from the words around it.
+fn looks_like_money(text: &str, range: Range<usize>) -> bool {
+    const CUES: &[&str] = &[
+        "coût", "coûte", "coûtent", "coûtait", "prix", "payé", "payer", "paie", "vend", "vendu", "vaut", "valent",
+        "environ", "seulement", "plus de", "moins de", "à peine", "montant", "budget", "tarif", "gagne", "dépense",
+    ];
+    let start = text[..range.start].char_indices().rev().nth(24).map_or(0, |(i, _)| i);
+    let before = text[start..range.start].to_lowercase();
+    let before = before.trim_end();
+    if CUES.iter().any(|cue| before.ends_with(cue)) {
+        return true;
+    }
+    let after = text[range.end..].trim_start();
+    ["million", "milliard", "billion", "mille"].iter().any(|w| after.starts_with(w))
+}
+
+/// Drops sentence punctuation from the end of a URL or path, keeping a `)` that closes a `(`
+/// inside it (Wikipedia URLs).
+fn trim_trailing(s: &str) -> &str {
+    let mut end = s.len();
+    while let Some(c) = s[..end].chars().next_back() {
+        let keep_paren = c == ')' && s[..end].matches('(').count() >= s[..end].matches(')').count();
+        if ".,;:!?'’”»]".contains(c) || (c == ')' && !keep_paren) {
+            end -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    &s[..end]
+}
+
+/// The masked stretches of `text` (one segment), sorted and merged, with their kinds.
+pub(crate) fn mask_kinds(text: &str) -> Vec<Masked> {
+    match &*MASKER {
+        Ok(masker) => masker.mask(text),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The byte ranges of `text` (one segment) that rules must skip, sorted and non-overlapping.
+pub(crate) fn mask(text: &str) -> Vec<Range<usize>> {
+    mask_kinds(text).into_iter().map(|m| m.range).collect()
+}
+
+/// Whether `start..end` meets a masked range (an empty span: whether it lies inside one).
+pub(crate) fn is_masked(ranges: &[Range<usize>], start: usize, end: usize) -> bool {
+    // The first range that ends after `start`; it is the only one that can meet the span.
+    let i = ranges.partition_point(|r| r.end <= start);
+    ranges.get(i).is_some_and(|r| if start == end { r.start <= start } else { r.start < end })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn masked(text: &str) -> Vec<&str> {
+        mask(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn patterns_compile() {
+        assert!(MASKER.is_ok(), "{:?}", MASKER.as_ref().err());
+    }
+
+    #[test]
+    fn urls_emails_and_paths() {
+        assert_eq!(masked("Voir https://exemple.fr/a?b=1;c=2."), ["https://exemple.fr/a?b=1;c=2"]);
+        assert_eq!(masked("Site : www.exemple.fr, merci"), ["www.exemple.fr"]);
+        assert_eq!(masked("Écrivez à jean.dupont@exemple.fr !"), ["jean.dupont@exemple.fr"]);
+        assert_eq!(masked("Dans /usr/bin et ./configure, ~/x"), ["/usr/bin", "./configure", "~/x"]);
+        assert_eq!(masked(r"Ouvrez C:\Program Files"), [r"C:\Program"]);
+        assert_eq!(masked("Le fichier src/main.rs."), ["src/main.rs"]);
+        assert!(masked("et/ou, 50 km/h, 1/2").is_empty());
+        assert_eq!(masked("(https://fr.wikipedia.org/wiki/Paris_(France))"), ["https://fr.wikipedia.org/wiki/Paris_(France)"]);
+    }
+
+    #[test]
+    fn options_and_placeholders() {
+        assert_eq!(masked("Lancez --help ou -v : (--opt=3)"), ["--help", "-v", "--opt=3"]);
+        assert!(masked("peut-être a-t-il raison").is_empty());
+        assert_eq!(masked("%s et %1$d, %(nom)s, {0}, {name}, {{x}}"), ["%s", "%1$d", "%(nom)s", "{0}", "{name}", "{{x}}"]);
+        assert_eq!(masked("${HOME} et $PATH puis $1"), ["${HOME}", "$PATH", "$1"]);
+        assert!(masked("Il coûte $5 et 5 % de plus").is_empty());
+        assert!(masked("5% des voix").is_empty());
+        assert_eq!(masked("Fichier %1 introuvable"), ["%1"]);
+    }
+
+    #[test]
+    fn code_times_versions_addresses() {
+        assert_eq!(masked("Tapez `ls -l` ; à 12:30:05 ; v1.2 et 3.2.1"), ["`ls -l`", "12:30:05", "v1.2", "3.2.1"]);
+        assert_eq!(masked("IP 192.168.0.1, la version 2.4 et 12.01.2022"), ["192.168.0.1", "version 2.4", "12.01.2022"]);
+        assert!(masked("à 10:30, 16:9, 3,5 %").is_empty());
+        assert_eq!(masked("<b>gras</b> &nbsp;"), ["<b>", "</b>", "&nbsp;"]);
+    }
+
+    #[test]
+    fn is_masked_meets_ranges() {
+        let ranges = vec![2..5, 8..10];
+        assert!(is_masked(&ranges, 0, 3));
+        assert!(is_masked(&ranges, 4, 9));
+        assert!(!is_masked(&ranges, 5, 8));
+        assert!(!is_masked(&ranges, 0, 2));
+        assert!(is_masked(&ranges, 3, 3));
+        assert!(!is_masked(&ranges, 5, 5));
+        assert!(!is_masked(&ranges, 10, 12));
+    }
+}
