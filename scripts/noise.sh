@@ -25,28 +25,38 @@ if ((${#need[@]})); then
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-# 1. Manual pages → one paragraph per line. Hyphenation off and a huge line length so that
-#    groff writes each filled paragraph on one line; roff's unbreakable spaces before
-#    ; : ! ? » and after « become U+00A0 as the translators meant.
-if [[ ! -s $CORPUS/manpages.txt ]]; then
+# 1. Manual pages → one document per page, one paragraph per line. Hyphenation off and a huge
+#    line length so that groff writes each filled paragraph on one line; roff's unbreakable
+#    spaces before ; : ! ? » and after « become U+00A0 as the translators meant.
+if [[ ! -d $CORPUS/man ]]; then
   echo "noise: rendering manpages-fr" >&2
+  mkdir -p "$CORPUS/man.tmp"
   find /usr/share/man/fr -name '*.gz' -type f | sort | while read -r page; do
+    name=$(basename "$page" .gz)
     zcat "$page" 2>/dev/null \
       | sed -E 's/\\[ ~]([;:!?»%])/\xc2\xa0\1/g; s/«\\[ ~]/«\xc2\xa0/g' \
-      | groff -Tutf8 -man -rHY=0 -rLL=20000n -P-cbou 2>/dev/null || true
-  done | python3 scripts/noise_prose.py man > "$CORPUS/manpages.txt"
+      | groff -k -Tutf8 -man -rHY=0 -rLL=20000n -P-cbou 2>/dev/null \
+      | python3 scripts/noise_prose.py man > "$CORPUS/man.tmp/$name.txt" || true
+    [[ -s $CORPUS/man.tmp/$name.txt ]] || rm -f "$CORPUS/man.tmp/$name.txt"
+  done
+  mv "$CORPUS/man.tmp" "$CORPUS/man"
 fi
 
-# 2. Message catalogs → the French msgstr of every translated unit, one per line.
-if [[ ! -s $CORPUS/catalogs.txt ]]; then
+# 2. Message catalogs → one document per catalog: the French msgstr of each translated unit.
+if [[ ! -d $CORPUS/po ]]; then
   echo "noise: extracting French catalogs" >&2
+  mkdir -p "$CORPUS/po.tmp"
   find /usr/share/locale/fr/LC_MESSAGES -name '*.mo' -type f | sort | while read -r mo; do
-    msgunfmt --no-wrap "$mo" 2>/dev/null | msgconv -t UTF-8 2>/dev/null || true
-  done | python3 scripts/noise_prose.py po > "$CORPUS/catalogs.txt"
+    name=$(basename "$mo" .mo)
+    { msgunfmt --no-wrap "$mo" 2>/dev/null | msgconv -t UTF-8 2>/dev/null || true; } \
+      | python3 scripts/noise_prose.py po > "$CORPUS/po.tmp/$name.txt"
+    [[ -s $CORPUS/po.tmp/$name.txt ]] || rm -f "$CORPUS/po.tmp/$name.txt"
+  done
+  mv "$CORPUS/po.tmp" "$CORPUS/po"
 fi
 
 cargo build --release -q
-for part in manpages catalogs; do
-  ./target/release/decalque check "$CORPUS/$part.txt" --format jsonl --fail-on never > "$CORPUS/$part.jsonl"
+for part in man po; do
+  ./target/release/decalque check "$CORPUS/$part" --format jsonl --fail-on never > "$CORPUS/$part.jsonl"
 done
-python3 scripts/noise_report.py "$CORPUS/manpages.txt" "$CORPUS/manpages.jsonl" "$CORPUS/catalogs.txt" "$CORPUS/catalogs.jsonl"
+python3 scripts/noise_report.py "$CORPUS/man" "$CORPUS/man.jsonl" "$CORPUS/po" "$CORPUS/po.jsonl"

@@ -1,9 +1,11 @@
 """Print findings per 10,000 words, overall and per rule, from decalque's JSON Lines output.
 
-Arguments: pairs of TEXT JSONL files. Words are counted as whitespace-separated tokens.
+Arguments: pairs of CORPUS_DIR JSONL_REPORT. Words are counted as whitespace-separated tokens
+in the corpus's .txt files.
 """
 import collections
 import json
+import pathlib
 import sys
 
 pairs = list(zip(sys.argv[1::2], sys.argv[2::2]))
@@ -12,8 +14,9 @@ per_rule = collections.Counter()
 per_severity = collections.Counter()
 severity_of = {}
 for text, report in pairs:
-    with open(text, encoding="utf-8") as f:
-        words += sum(len(line.split()) for line in f)
+    for path in sorted(pathlib.Path(text).glob("*.txt")):
+        with open(path, encoding="utf-8") as f:
+            words += sum(len(line.split()) for line in f)
     with open(report, encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
@@ -22,7 +25,8 @@ for text, report in pairs:
             severity_of[d["rule"]] = d["severity"]
 
 per10k = lambda n: n * 10000 / max(words, 1)
-print(f"corpus: {', '.join(t for t, _ in pairs)}; {words} words")
+files = sum(len(list(pathlib.Path(t).glob("*.txt"))) for t, _ in pairs)
+print(f"corpus: {', '.join(t for t, _ in pairs)}: {files} documents, {words} words")
 for severity in ("error", "warning", "info"):
     print(f"{severity:8} {per_severity[severity]:6}  {per10k(per_severity[severity]):6.2f} per 10,000 words")
 at_warning = per_severity["error"] + per_severity["warning"]

@@ -17,6 +17,8 @@ pub(crate) struct Cli {
 pub(crate) enum Command {
     /// Check files, folders or standard input (`-`).
     Check(CheckArgs),
+    /// Apply the safe fixes in place (`-`: standard input to standard output).
+    Fix(FixArgs),
     /// List every rule.
     Rules(RulesArgs),
     /// Print a rule's documentation and examples.
@@ -86,6 +88,31 @@ pub(crate) struct CheckArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(crate) color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct FixArgs {
+    /// Files or folders to fix; `-` reads standard input and writes the fixed text to
+    /// standard output. Default: the current folder.
+    pub(crate) paths: Vec<PathBuf>,
+    /// Print a unified diff of the fixes instead of writing them.
+    #[arg(long)]
+    pub(crate) diff: bool,
+    /// Only these rules or prefixes (comma-separated, e.g. `unicode,typography`).
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) select: Vec<String>,
+    /// Skip these rules or prefixes (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) ignore: Vec<String>,
+    /// Name shown for standard input.
+    #[arg(long, default_value = "-")]
+    pub(crate) stdin_filename: String,
+    /// Also load the rule packs (`*.toml`) in this folder (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub(crate) rules_dirs: Vec<PathBuf>,
+    /// Number of files fixed in parallel (default: all cores).
+    #[arg(long, short)]
+    pub(crate) jobs: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

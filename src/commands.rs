@@ -6,13 +6,16 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use decalque::document::{DecodeError, Source};
+use decalque::fix::{FixError, FixOutcome, MAX_ROUNDS, fix_source, write_atomic};
 use decalque::report::{self, Format, Summary};
 use decalque::rules::{Example, Expect, RuleMeta};
 use decalque::walk::{Input, collect_inputs};
 use decalque::{FileReport, Linter, Registry, RuleSelector, Selection, Severity};
 use rayon::prelude::*;
 
-use crate::cli::{CheckArgs, ColorChoice, ExplainArgs, FailOn, ListFormat, OutputFormat, RulesArgs, SeverityArg};
+use crate::cli::{
+    CheckArgs, ColorChoice, ExplainArgs, FailOn, FixArgs, ListFormat, OutputFormat, RulesArgs, SeverityArg,
+};
 
 /// How a run ended, mapped to the exit codes of DESIGN.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +139,97 @@ pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<S
     } else {
         Status::Clean
     })
+}
+
+/// Fixes one input in memory; nothing is written yet.
+fn fix_input(linter: &Linter, input: &Input) -> Result<FixOutcome, Skipped> {
+    let name = input.name();
+    let source = read_input(input).map_err(|e| Skipped::Error(format!("{name}: {e}")))?;
+    fix_source(linter, source).map_err(|e| match e {
+        FixError::Decode(e @ DecodeError::Binary { .. }) => Skipped::Binary(format!("{name}: skipped: {e}")),
+        e => Skipped::Error(format!("{name}: {e}")),
+    })
+}
+
+/// `N problems in M files`, with the right plurals.
+fn counted(problems: usize, files: usize) -> String {
+    let p = if problems == 1 { "problem" } else { "problems" };
+    let f = if files == 1 { "file" } else { "files" };
+    format!("{problems} {p} in {files} {f}")
+}
+
+/// `decalque fix`: applies safe fixes in place, or prints them as a diff.
+pub(crate) fn fix(args: FixArgs, errors: &mut Vec<String>, notes: &mut Vec<String>) -> Result<Status, Fatal> {
+    let registry = load_registry(&args.rules_dirs)?;
+    let select: Vec<RuleSelector> = args.select.iter().map(|s| RuleSelector::new(s)).collect();
+    let ignore: Vec<RuleSelector> = args.ignore.iter().map(|s| RuleSelector::new(s)).collect();
+    let selection = Selection::from_selectors(&registry, &select, &ignore).map_err(Fatal)?;
+    let linter = Linter::new(registry, selection);
+
+    let (inputs, walk_errors) = collect_inputs(&args.paths, &args.stdin_filename);
+    errors.extend(walk_errors.into_iter().map(|e| format!("{}: {}", e.path, e.message)));
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
+    let results: Vec<Result<FixOutcome, Skipped>> =
+        pool.install(|| inputs.par_iter().map(|input| fix_input(&linter, input)).collect());
+
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let (mut problems, mut files) = (0, 0);
+    for (input, result) in inputs.iter().zip(results) {
+        let outcome = match result {
+            Ok(outcome) => outcome,
+            Err(Skipped::Error(message)) => {
+                errors.push(message);
+                continue;
+            }
+            Err(Skipped::Binary(message)) => {
+                notes.push(message);
+                continue;
+            }
+        };
+        let name = input.name();
+        for s in &outcome.skipped {
+            notes.push(format!(
+                "{name}:{}:{}: the fix of `{}` overlaps the fix of `{}`: applied the latter, then checked again",
+                s.position.line, s.position.column, s.rule, s.kept
+            ));
+        }
+        if !outcome.settled {
+            notes
+                .push(format!("{name}: safe fixes were still pending after {MAX_ROUNDS} rounds; not all were applied"));
+        }
+        if args.diff {
+            if outcome.changed() {
+                let before = String::from_utf8_lossy(&outcome.original);
+                let after = String::from_utf8_lossy(&outcome.fixed);
+                let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
+                write!(
+                    out,
+                    "{}",
+                    diff.unified_diff().context_radius(3).header(&format!("a/{name}"), &format!("b/{name}"))
+                )?;
+            }
+        } else {
+            match input {
+                Input::Stdin(_) => out.write_all(&outcome.fixed)?,
+                Input::File(path) if outcome.changed() => {
+                    if let Err(e) = write_atomic(path, &outcome.fixed) {
+                        errors.push(format!("{name}: cannot write the fixed file: {e}"));
+                        continue;
+                    }
+                }
+                Input::File(_) => {}
+            }
+        }
+        if outcome.changed() {
+            problems += outcome.applied;
+            files += 1;
+        }
+    }
+    out.flush()?;
+    let verb = if args.diff { "would fix" } else { "fixed" };
+    let mut err = io::stderr().lock();
+    writeln!(err, "{verb} {}", counted(problems, files))?;
+    Ok(if errors.is_empty() { Status::Clean } else { Status::Error })
 }
 
 fn example_json(example: &Example) -> serde_json::Value {

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
     let mut notes = Vec::new();
     let result = match cli.command {
         Command::Check(args) => commands::check(args, &mut errors, &mut notes),
+        Command::Fix(args) => commands::fix(args, &mut errors, &mut notes),
         Command::Rules(args) => commands::rules(args),
         Command::Explain(args) => commands::explain(args),
     };

@@ -140,3 +140,9 @@ fn every_pack_file_is_embedded() {
 fn every_code_check_has_an_entry() {
     assert_eq!(registry().unbound_checks(), Vec::<String>::new());
 }
+
+#[test]
+fn every_embedded_pattern_compiles() {
+    // Embedded patterns compile lazily at run time; this compiles them all once.
+    assert_eq!(registry().verify(), Vec::<String>::new());
+}

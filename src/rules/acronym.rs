@@ -13,12 +13,13 @@ use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
 use crate::span::NormSpan;
 
 /// The checks this kind implements, named by the `check` field of their pack entries.
-pub(crate) const CHECKS: &[&str] = &["english", "english-ambiguous", "expansion-mismatch", "undefined", "defined-twice"];
+pub(crate) const CHECKS: &[&str] =
+    &["english", "english-ambiguous", "expansion-mismatch", "undefined", "defined-twice"];
 
 /// Words that do not count in an acronym (French and English).
 const FUNCTION_WORDS: &[&str] = &[
-    "de", "du", "des", "la", "le", "les", "l", "d", "pour", "et", "en", "sur", "à", "au", "aux", "contre", "dans",
-    "par", "avec", "of", "the", "for", "and", "on", "in", "to",
+    "de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "pour", "et", "en", "sur", "à", "au", "aux", "contre",
+    "dans", "par", "avec", "of", "the", "for", "and", "on", "in", "to",
 ];
 
 #[derive(Deserialize, Default)]
@@ -71,6 +72,91 @@ fn is_roman_numeral(s: &str) -> bool {
     });
     !s.is_empty() && ROMAN.as_ref().is_some_and(|r| r.is_match(s))
 }
+
+/// Nouns that open the name of an organization, an institution or a treaty.
+const HEAD_NOUNS: &[&str] = &[
+    "conseil",
+    "organisation",
+    "agence",
+    "banque",
+    "fonds",
+    "commission",
+    "comité",
+    "union",
+    "cour",
+    "tribunal",
+    "service",
+    "services",
+    "ministère",
+    "office",
+    "bureau",
+    "institut",
+    "centre",
+    "parti",
+    "front",
+    "mouvement",
+    "alliance",
+    "assemblée",
+    "parlement",
+    "chambre",
+    "sénat",
+    "fédération",
+    "communauté",
+    "association",
+    "programme",
+    "traité",
+    "accord",
+    "accords",
+    "convention",
+    "forum",
+    "groupe",
+    "garde",
+    "direction",
+    "département",
+    "autorité",
+    "haut",
+    "haute",
+    "conférence",
+    "armée",
+    "forces",
+    "force",
+    "marché",
+    "zone",
+    "coalition",
+    "ligue",
+    "société",
+    "compagnie",
+    "fondation",
+    "académie",
+    "université",
+    "réseau",
+    "mission",
+    "cabinet",
+    "gouvernement",
+    "administration",
+    "inspection",
+    "parquet",
+    "procureur",
+    "agency",
+    "council",
+    "organization",
+    "bank",
+    "fund",
+    "union",
+    "court",
+    "committee",
+    "état-major",
+    "corps",
+    "régiment",
+    "flotte",
+    "entreprise",
+    "consortium",
+    "observatoire",
+    "secrétariat",
+    "délégation",
+    "représentation",
+    "garde",
+];
 
 /// Lowercase words that the vocabulary knows but that are ordinary words, not parts of a name.
 const ORDINARY_WORDS: &[&str] = &["est", "court", "plan", "action", "fait", "pays", "nord", "sud", "ouest", "centre"];
@@ -243,7 +329,9 @@ fn assign(letters: &[char], options: &[Vec<(char, String)>], used: &mut [bool], 
 /// `None` when the phrase stops being a name (an ordinary lowercase word) first.
 fn name_window(words: &[Word<'_>], start: usize, n: usize, engine: &AcronymEngine) -> Option<Vec<usize>> {
     let first = words.get(start)?;
-    if !first.is_capitalized() || is_function_word(first.text) {
+    // Names of organizations open with a head noun (Conseil, Banque, Agence…); this keeps
+    // ordinary capitalized phrases ("Un Identificateur de Ressource") out.
+    if !first.is_capitalized() || !HEAD_NOUNS.contains(&first.text.to_lowercase().as_str()) {
         return None;
     }
     let mut content = Vec::with_capacity(n);
@@ -359,6 +447,8 @@ impl Check for AcronymEngine {
         }
 
         let mut first_definition: HashMap<&str, (usize, String)> = HashMap::new();
+        // Candidate names by number of content words, built once per document.
+        let mut windows: HashMap<usize, Vec<Vec<usize>>> = HashMap::new();
         let mut reported_undefined: HashSet<&str> = HashSet::new();
         for occurrence in &occurrences {
             let w = &words[occurrence.word];
@@ -390,14 +480,14 @@ impl Check for AcronymEngine {
             if let Some(rule) = self.expansion_mismatch
                 && letters.len() >= 3
             {
-                let candidates: Vec<Vec<usize>> = match &occurrence.definition {
-                    Some(d) => vec![d.expansion.clone()],
+                let n = letters.len();
+                let by_length = windows.entry(n).or_insert_with(|| {
+                    (0..words.len()).filter_map(|s| name_window(&words, s, n, self)).collect::<Vec<_>>()
+                });
+                let candidates: Vec<&Vec<usize>> = match &occurrence.definition {
+                    Some(d) => vec![&d.expansion],
                     None if self.glossary.french_acronyms.contains(acronym) => Vec::new(),
-                    None => (0..words.len())
-                        .filter(|&s| s != occurrence.word)
-                        .filter_map(|s| name_window(&words, s, letters.len(), self))
-                        .filter(|win| !win.contains(&occurrence.word))
-                        .collect(),
+                    None => by_length.iter().filter(|win| !win.contains(&occurrence.word)).collect(),
                 };
                 let mut found = None;
                 let mut french_reading = false;
@@ -491,9 +581,9 @@ impl Check for AcronymEngine {
                 && !first_definition.contains_key(acronym)
                 && reported_undefined.insert(acronym)
             {
-                let later = occurrences.iter().find(|o| {
-                    o.definition.is_some() && words[o.word].text == acronym && o.word > occurrence.word
-                });
+                let later = occurrences
+                    .iter()
+                    .find(|o| o.definition.is_some() && words[o.word].text == acronym && o.word > occurrence.word);
                 let finding = match later {
                     Some(o) => Finding::new(rule, span)
                         .with_message(format!(

@@ -6,6 +6,7 @@ pub const PACKS: &[(&str, &str)] = &[
     ("rules/acronym.toml", include_str!("../../rules/acronym.toml")),
     ("rules/anglicism.toml", include_str!("../../rules/anglicism.toml")),
     ("rules/calque.toml", include_str!("../../rules/calque.toml")),
+    ("rules/capitalization.toml", include_str!("../../rules/capitalization.toml")),
     ("rules/consistency.toml", include_str!("../../rules/consistency.toml")),
     ("rules/false-friend.toml", include_str!("../../rules/false-friend.toml")),
     ("rules/glossary.toml", include_str!("../../rules/glossary.toml")),

@@ -92,8 +92,18 @@ fn english_key(name: &str) -> String {
         }
     }
     let table = [
-        ("shch", "ŝ"), ("sh", "š"), ("zh", "ž"), ("kh", "x"), ("ch", "č"), ("ts", "c"), ("yu", "iu"), ("ya", "ia"),
-        ("ye", "ie"), ("yo", "io"), ("y", "i"), ("w", "v"),
+        ("shch", "ŝ"),
+        ("sh", "š"),
+        ("zh", "ž"),
+        ("kh", "x"),
+        ("ch", "č"),
+        ("ts", "c"),
+        ("yu", "iu"),
+        ("ya", "ia"),
+        ("ye", "ie"),
+        ("yo", "io"),
+        ("y", "i"),
+        ("w", "v"),
     ];
     collapse(&rewrite(&w, &table))
 }
@@ -102,8 +112,17 @@ fn english_key(name: &str) -> String {
 fn french_key(name: &str) -> String {
     let w = plain(name);
     let table = [
-        ("chtch", "ŝ"), ("tch", "č"), ("ch", "š"), ("j", "ž"), ("kh", "x"), ("ts", "c"), ("iou", "iu"), ("ou", "u"),
-        ("gue", "ge"), ("gui", "gi"), ("y", "i"),
+        ("chtch", "ŝ"),
+        ("tch", "č"),
+        ("ch", "š"),
+        ("j", "ž"),
+        ("kh", "x"),
+        ("ts", "c"),
+        ("iou", "iu"),
+        ("ou", "u"),
+        ("gue", "ge"),
+        ("gui", "gi"),
+        ("y", "i"),
     ];
     collapse(&rewrite(&w, &table))
 }
@@ -125,6 +144,15 @@ fn romanized_look(name: &str) -> bool {
     ["sh", "zh", "kh", "yu", "ya", "yi", "iy", "yy"].iter().any(|m| w.contains(m))
         || w.ends_with("sky")
         || (w.ends_with('y') && w.chars().rev().nth(1).is_some_and(|c| !"aeiou".contains(c)))
+}
+
+/// Whether `before` ends with a word that French elides (qu, l, d, jusqu…).
+fn ends_with_elision(before: &str) -> bool {
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+    matches!(
+        word.as_str(),
+        "l" | "d" | "j" | "m" | "n" | "s" | "t" | "c" | "qu" | "jusqu" | "lorsqu" | "puisqu" | "quoiqu" | "presqu"
+    )
 }
 
 /// Whether `a` becomes `b` by swapping two adjacent letters (a typing slip).
@@ -186,11 +214,10 @@ impl ConsistencyEngine {
             engine.sets.push((set.forms, sensitive));
         }
         if !needles.is_empty() {
-            engine.automaton = Some(
-                AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&needles).map_err(|e| {
+            engine.automaton =
+                Some(AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&needles).map_err(|e| {
                     PackError { file: "<variants>".into(), line: None, rule: None, message: e.to_string() }
-                })?,
-            );
+                })?);
         }
         Ok(engine)
     }
@@ -243,7 +270,8 @@ impl ConsistencyEngine {
 
     fn check_apostrophes(&self, cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_>) {
         let text = cx.document.text();
-        // Apostrophes between two letters (l’État, aujourd’hui), not quotation marks.
+        // Apostrophes between two letters (l’État, aujourd’hui) or after an elided word (qu’ « …),
+        // not quotation marks.
         let mut marks: Vec<(usize, char)> = Vec::new();
         for segment in cx.document.segments() {
             let seg = &text[segment.span.range()];
@@ -252,7 +280,7 @@ impl ConsistencyEngine {
             while let Some((i, c)) = chars.next() {
                 if (c == '\'' || c == '’')
                     && prev.is_some_and(char::is_alphabetic)
-                    && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+                    && (chars.peek().is_some_and(|&(_, n)| n.is_alphabetic()) || ends_with_elision(&seg[..i]))
                 {
                     marks.push((segment.span.start + i, c));
                 }
@@ -329,9 +357,13 @@ impl ConsistencyEngine {
                 }
             }
         }
+        let mut first_seen: HashMap<&str, NormSpan> = HashMap::new();
+        for w in &all {
+            first_seen.entry(w.text).or_insert(w.span);
+        }
         for w in &all {
             let Some(&first) = deviant.get(w.text) else { continue };
-            let Some(first_span) = all.iter().find(|x| x.text == first).map(|x| x.span) else { continue };
+            let Some(&first_span) = first_seen.get(first) else { continue };
             let message =
                 format!("« {} » et « {first} » désignent sans doute la même personne : gardez « {first} ».", w.text);
             sink.push(
@@ -384,6 +416,13 @@ mod tests {
         assert!(!same("Morin", "Marin"));
         assert!(!same("Martin", "Martine"));
         assert!(!same("Kiev", "Kyiv"));
+    }
+
+    #[test]
+    fn elided_words_end_before_an_apostrophe() {
+        assert!(ends_with_elision("convaincu qu"));
+        assert!(ends_with_elision("L"));
+        assert!(!ends_with_elision("les élèves"));
     }
 
     #[test]

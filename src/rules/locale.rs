@@ -38,12 +38,34 @@ const NBSP: char = '\u{a0}';
 const NNBSP: char = '\u{202f}';
 
 /// French months, in order.
-const MONTHS: [&str; 12] =
-    ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
 
 /// English months, in order.
 const ENGLISH_MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -132,67 +154,453 @@ const NATIONALITIES: &[(&str, &str)] = &[
 
 /// Language names (masculine singular of the adjective): « parle le russe », « en anglais ».
 const LANGUAGES: &[&str] = &[
-    "russe", "anglais", "français", "allemand", "chinois", "japonais", "italien", "espagnol", "portugais", "polonais",
-    "ukrainien", "arabe", "turc", "grec", "coréen", "néerlandais", "suédois", "norvégien", "danois", "finnois",
-    "hongrois", "roumain", "bulgare", "serbe", "croate", "tchèque", "slovaque", "hébreu", "persan", "latin",
-    "biélorusse", "géorgien", "arménien", "vietnamien",
+    "russe",
+    "anglais",
+    "français",
+    "allemand",
+    "chinois",
+    "japonais",
+    "italien",
+    "espagnol",
+    "portugais",
+    "polonais",
+    "ukrainien",
+    "arabe",
+    "turc",
+    "grec",
+    "coréen",
+    "néerlandais",
+    "suédois",
+    "norvégien",
+    "danois",
+    "finnois",
+    "hongrois",
+    "roumain",
+    "bulgare",
+    "serbe",
+    "croate",
+    "tchèque",
+    "slovaque",
+    "hébreu",
+    "persan",
+    "latin",
+    "biélorusse",
+    "géorgien",
+    "arménien",
+    "vietnamien",
 ];
 
 /// Verbs after which a language name is the object: « parle le russe ».
 const SPEAK_VERBS: &[&str] = &[
-    "parle", "parles", "parlent", "parlait", "parlaient", "parler", "parlé", "parlant", "parlons", "parlez",
-    "apprend", "apprends", "apprennent", "apprendre", "appris", "apprenait", "enseigne", "enseignent", "enseigner",
-    "enseignait", "traduit", "traduits", "traduite", "traduites", "traduire", "comprend", "comprennent",
-    "comprendre", "lit", "lisent", "lire", "écrit", "écrits", "écrite", "écrire", "maîtrise", "maîtrisent",
-    "maîtriser", "étudie", "étudient", "étudier",
+    "parle",
+    "parles",
+    "parlent",
+    "parlait",
+    "parlaient",
+    "parler",
+    "parlé",
+    "parlant",
+    "parlons",
+    "parlez",
+    "apprend",
+    "apprends",
+    "apprennent",
+    "apprendre",
+    "appris",
+    "apprenait",
+    "enseigne",
+    "enseignent",
+    "enseigner",
+    "enseignait",
+    "traduit",
+    "traduits",
+    "traduite",
+    "traduites",
+    "traduire",
+    "comprend",
+    "comprennent",
+    "comprendre",
+    "lit",
+    "lisent",
+    "lire",
+    "écrit",
+    "écrits",
+    "écrite",
+    "écrire",
+    "maîtrise",
+    "maîtrisent",
+    "maîtriser",
+    "étudie",
+    "étudient",
+    "étudier",
 ];
 
 /// Words after which a capitalized nationality word is a noun (« les Russes », « de nombreux
 /// Français », « ils sont Russes » is left alone too), so only a noun before it makes it an
 /// adjective to lower-case (« les diplomates Russes »).
 const NOT_A_NOUN: &[&str] = &[
-    "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "à", "ce", "cet", "cette", "ces", "mon",
-    "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "quelques",
-    "plusieurs", "certains", "certaines", "tous", "toutes", "tout", "toute", "chaque", "aucun", "aucune", "autre",
-    "autres", "même", "mêmes", "tel", "telle", "tels", "telles", "quel", "quelle", "quels", "quelles", "et", "ou",
-    "ni", "mais", "que", "qu", "car", "comme", "donc", "or", "si", "puis", "en", "par", "pour", "avec", "sans", "chez",
-    "entre", "contre", "vers", "selon", "sous", "sur", "dans", "parmi", "envers", "malgré", "dont", "où", "qui",
-    "nous", "vous", "eux", "elles", "ils", "elle", "il", "on", "lui", "y", "ne", "pas", "plus", "moins", "aussi",
-    "autant", "beaucoup", "peu", "combien", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-    "onze", "douze", "vingt", "trente", "cent", "cents", "mille", "millions", "milliers", "centaines", "dizaines",
-    "jeune", "jeunes", "vieux", "vieille", "vieilles", "riche", "riches", "pauvre", "pauvres", "simple", "simples",
-    "bon", "bons", "bonne", "bonnes", "grand", "grands", "grande", "grandes", "petit", "petits", "petite", "petites",
-    "nombreux", "nombreuses", "premier", "premiers", "première", "premières", "dernier", "derniers", "dernière",
-    "dernières", "ancien", "anciens", "ancienne", "anciennes", "nouveau", "nouveaux", "nouvelle", "nouvelles",
-    "vrai", "vrais", "vraie", "vraies", "braves", "cher", "chers", "chère", "chères", "seul", "seuls", "seule",
-    "seules", "futur", "futurs", "fameux", "est", "sont", "était", "étaient", "sera", "seront", "être", "été",
-    "étant", "soit", "fut", "furent", "devenu", "devenue", "devenus", "devenues", "naturalisé", "naturalisée",
-    "naturalisés", "naturalisées", "reste", "restent", "semble", "semblent", "voici", "voilà", "demi", "ex",
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "d",
+    "au",
+    "aux",
+    "à",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "mon",
+    "ma",
+    "mes",
+    "ton",
+    "ta",
+    "tes",
+    "son",
+    "sa",
+    "ses",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "leur",
+    "leurs",
+    "quelques",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "tous",
+    "toutes",
+    "tout",
+    "toute",
+    "chaque",
+    "aucun",
+    "aucune",
+    "autre",
+    "autres",
+    "même",
+    "mêmes",
+    "tel",
+    "telle",
+    "tels",
+    "telles",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
+    "et",
+    "ou",
+    "ni",
+    "mais",
+    "que",
+    "qu",
+    "car",
+    "comme",
+    "donc",
+    "or",
+    "si",
+    "puis",
+    "en",
+    "par",
+    "pour",
+    "avec",
+    "sans",
+    "chez",
+    "entre",
+    "contre",
+    "vers",
+    "selon",
+    "sous",
+    "sur",
+    "dans",
+    "parmi",
+    "envers",
+    "malgré",
+    "dont",
+    "où",
+    "qui",
+    "nous",
+    "vous",
+    "eux",
+    "elles",
+    "ils",
+    "elle",
+    "il",
+    "on",
+    "lui",
+    "y",
+    "ne",
+    "pas",
+    "plus",
+    "moins",
+    "aussi",
+    "autant",
+    "beaucoup",
+    "peu",
+    "combien",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "vingt",
+    "trente",
+    "cent",
+    "cents",
+    "mille",
+    "millions",
+    "milliers",
+    "centaines",
+    "dizaines",
+    "jeune",
+    "jeunes",
+    "vieux",
+    "vieille",
+    "vieilles",
+    "riche",
+    "riches",
+    "pauvre",
+    "pauvres",
+    "simple",
+    "simples",
+    "bon",
+    "bons",
+    "bonne",
+    "bonnes",
+    "grand",
+    "grands",
+    "grande",
+    "grandes",
+    "petit",
+    "petits",
+    "petite",
+    "petites",
+    "nombreux",
+    "nombreuses",
+    "premier",
+    "premiers",
+    "première",
+    "premières",
+    "dernier",
+    "derniers",
+    "dernière",
+    "dernières",
+    "ancien",
+    "anciens",
+    "ancienne",
+    "anciennes",
+    "nouveau",
+    "nouveaux",
+    "nouvelle",
+    "nouvelles",
+    "vrai",
+    "vrais",
+    "vraie",
+    "vraies",
+    "braves",
+    "cher",
+    "chers",
+    "chère",
+    "chères",
+    "seul",
+    "seuls",
+    "seule",
+    "seules",
+    "futur",
+    "futurs",
+    "fameux",
+    "est",
+    "sont",
+    "était",
+    "étaient",
+    "sera",
+    "seront",
+    "être",
+    "été",
+    "étant",
+    "soit",
+    "fut",
+    "furent",
+    "devenu",
+    "devenue",
+    "devenus",
+    "devenues",
+    "naturalisé",
+    "naturalisée",
+    "naturalisés",
+    "naturalisées",
+    "reste",
+    "restent",
+    "semble",
+    "semblent",
+    "voici",
+    "voilà",
+    "demi",
+    "ex",
     // « l’océan Indien », « l’océan Pacifique » are names.
     "océan",
 ];
 
 /// Measurement units: `1,500 mètres` may be a French decimal (1.5 m written to the millimetre).
 const MEASURE_WORDS: &[&str] = &[
-    "mètres", "kilomètres", "centimètres", "millimètres", "grammes", "kilogrammes", "kilos", "litres", "millilitres",
-    "secondes", "minutes", "heures", "degrés", "volts", "watts", "ampères", "hectares", "tonnes", "pouces", "pieds",
-    "milles", "miles", "points",
+    "mètres",
+    "kilomètres",
+    "centimètres",
+    "millimètres",
+    "grammes",
+    "kilogrammes",
+    "kilos",
+    "litres",
+    "millilitres",
+    "secondes",
+    "minutes",
+    "heures",
+    "degrés",
+    "volts",
+    "watts",
+    "ampères",
+    "hectares",
+    "tonnes",
+    "pouces",
+    "pieds",
+    "milles",
+    "miles",
+    "points",
 ];
 
 /// What may follow a quantity written with a decimal point (`3.5 %`, `2.4 millions`, `1.5 km`).
 const QUANTITY_WORDS: &[&str] = &[
-    "million", "millions", "milliard", "milliards", "billion", "billions", "km", "m", "cm", "mm", "kg", "g", "mg", "l", "ml", "cl", "Mo", "Go", "To", "Ko", "Mio", "Gio", "Kio", "MB", "GB", "KB", "TB", "Mbit", "Gbit", "Mbps",
-    "Gbps", "GHz", "MHz", "kHz", "Hz", "°C", "°", "V", "W", "kW", "kWh", "MW", "ans", "mois", "jours", "semaines",
-    "heures", "minutes", "secondes", "fois", "points", "dollars", "euros", "roubles", "livres", "yens", "francs",
-    "mètres", "kilomètres", "kilos", "kilogrammes", "grammes", "litres", "tonnes", "habitants", "pour cent",
+    "million",
+    "millions",
+    "milliard",
+    "milliards",
+    "billion",
+    "billions",
+    "km",
+    "m",
+    "cm",
+    "mm",
+    "kg",
+    "g",
+    "mg",
+    "l",
+    "ml",
+    "cl",
+    "Mo",
+    "Go",
+    "To",
+    "Ko",
+    "Mio",
+    "Gio",
+    "Kio",
+    "MB",
+    "GB",
+    "KB",
+    "TB",
+    "Mbit",
+    "Gbit",
+    "Mbps",
+    "Gbps",
+    "GHz",
+    "MHz",
+    "kHz",
+    "Hz",
+    "°C",
+    "°",
+    "V",
+    "W",
+    "kW",
+    "kWh",
+    "MW",
+    "ans",
+    "mois",
+    "jours",
+    "semaines",
+    "heures",
+    "minutes",
+    "secondes",
+    "fois",
+    "points",
+    "dollars",
+    "euros",
+    "roubles",
+    "livres",
+    "yens",
+    "francs",
+    "mètres",
+    "kilomètres",
+    "kilos",
+    "kilogrammes",
+    "grammes",
+    "litres",
+    "tonnes",
+    "habitants",
+    "pour cent",
 ];
 
 /// Words before a dotted number that make it a reference, not a quantity (`section 3.5`).
 const REFERENCE_WORDS: &[&str] = &[
-    "article", "articles", "section", "sections", "chapitre", "paragraphe", "point", "figure", "fig", "tableau",
-    "annexe", "étape", "version", "v", "release", "norme", "rfc", "iso", "python", "java", "linux", "partie", "titre",
-    "alinéa", "verset", "psaume", "gtk", "qt", "kde", "gnome", "perl", "php", "ruby", "unicode", "http", "tls", "ssl",
-    "ipv", "bluetooth", "usb", "opengl", "directx", "android", "ios", "windows", "macos", "debian", "ubuntu", "fedora",
+    "article",
+    "articles",
+    "section",
+    "sections",
+    "chapitre",
+    "paragraphe",
+    "point",
+    "figure",
+    "fig",
+    "tableau",
+    "annexe",
+    "étape",
+    "version",
+    "v",
+    "release",
+    "norme",
+    "rfc",
+    "iso",
+    "python",
+    "java",
+    "linux",
+    "partie",
+    "titre",
+    "alinéa",
+    "verset",
+    "psaume",
+    "gtk",
+    "qt",
+    "kde",
+    "gnome",
+    "perl",
+    "php",
+    "ruby",
+    "unicode",
+    "http",
+    "tls",
+    "ssl",
+    "ipv",
+    "bluetooth",
+    "usb",
+    "opengl",
+    "directx",
+    "android",
+    "ios",
+    "windows",
+    "macos",
+    "debian",
+    "ubuntu",
+    "fedora",
 ];
 
 /// Code-backed entries take no parameters of their own.
@@ -258,7 +666,13 @@ impl Seg<'_> {
 }
 
 /// Pushes a finding unless its span meets a masked range.
-fn emit(sink: &mut Sink<'_>, seg: &Seg<'_>, rule: RuleIndex, range: Range<usize>, build: impl FnOnce(Finding) -> Finding) {
+fn emit(
+    sink: &mut Sink<'_>,
+    seg: &Seg<'_>,
+    rule: RuleIndex,
+    range: Range<usize>,
+    build: impl FnOnce(Finding) -> Finding,
+) {
     if !seg.masked(range.start, range.end) {
         sink.push(build(Finding::new(rule, seg.span(range.start, range.end))));
     }
@@ -276,7 +690,8 @@ fn prev_word(s: &str, at: usize) -> Option<(&str, usize)> {
     if before.len() == at {
         return None;
     }
-    let start = before.len() - before.chars().rev().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum::<usize>();
+    let start =
+        before.len() - before.chars().rev().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum::<usize>();
     (start < before.len()).then(|| (&before[start..], start))
 }
 
@@ -344,7 +759,11 @@ fn french_month(name: &str) -> Option<&'static str> {
     ENGLISH_MONTHS
         .iter()
         .position(|m| m.eq_ignore_ascii_case(name))
-        .or_else(|| MONTHS.iter().position(|m| *m == lower || m.replace(['é', 'û'], "") == lower.replace(['é', 'û', 'e', 'u'], "")))
+        .or_else(|| {
+            MONTHS
+                .iter()
+                .position(|m| *m == lower || m.replace(['é', 'û'], "") == lower.replace(['é', 'û', 'e', 'u'], ""))
+        })
         .map(|i| MONTHS[i])
 }
 
@@ -395,8 +814,14 @@ impl LocaleEngine {
             time: regex(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")?,
             am_pm: regex(r"\b(\d{1,2})(?::([0-5]\d))?[ \x{a0}\x{202f}]?(a\.m\.|p\.m\.|A\.M\.|P\.M\.|am|pm|AM|PM)")?,
             dates: vec![
-                (DateShape::MonthDayCommaYear, regex(&format!(r"\b({en}|{fr})\s+(\d{{1,2}})(?:st|nd|rd|th|er)?,\s*(\d{{4}})\b"))?),
-                (DateShape::DayEnglishMonth, regex(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({en})(?:,?\s+(\d{{4}}))?\b"))?),
+                (
+                    DateShape::MonthDayCommaYear,
+                    regex(&format!(r"\b({en}|{fr})\s+(\d{{1,2}})(?:st|nd|rd|th|er)?,\s*(\d{{4}})\b"))?,
+                ),
+                (
+                    DateShape::DayEnglishMonth,
+                    regex(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({en})(?:,?\s+(\d{{4}}))?\b"))?,
+                ),
                 (DateShape::EnglishMonthDay, regex(&format!(r"\b({en})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"))?),
                 (DateShape::EnglishMonthYear, regex(&format!(r"\b({en})\s+(\d{{4}})\b"))?),
             ],
@@ -424,7 +849,8 @@ impl LocaleEngine {
         for m in self.thousands.find_iter(s) {
             let number = m.as_str();
             if seg.prev(m.start()).is_some_and(|p| matches!(p, ',' | '.'))
-                || (matches!(seg.next(m.end()), Some(',' | '.')) && s[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit()))
+                || (matches!(seg.next(m.end()), Some(',' | '.'))
+                    && s[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit()))
             {
                 continue;
             }
@@ -438,11 +864,20 @@ impl LocaleEngine {
                 || before.ends_with(['$', '€', '£'])
                 || after.starts_with(['$', '€', '£'])
                 || next.is_some_and(|w| {
-                    matches!(w, "million" | "millions" | "milliard" | "milliards" | "billion" | "billions" | "dollars" | "euros")
-                        || (w.chars().count() >= 3
-                            && w.ends_with(['s', 'x'])
-                            && w.chars().all(|c| c.is_lowercase())
-                            && !MEASURE_WORDS.contains(&w))
+                    matches!(
+                        w,
+                        "million"
+                            | "millions"
+                            | "milliard"
+                            | "milliards"
+                            | "billion"
+                            | "billions"
+                            | "dollars"
+                            | "euros"
+                    ) || (w.chars().count() >= 3
+                        && w.ends_with(['s', 'x'])
+                        && w.chars().all(|c| c.is_lowercase())
+                        && !MEASURE_WORDS.contains(&w))
                 });
             if !english {
                 continue;
@@ -460,7 +895,8 @@ impl LocaleEngine {
             let number = m.as_str();
             let Some((int, frac)) = number.split_once('.') else { continue };
             if seg.prev(m.start()).is_some_and(|p| matches!(p, ',' | '.' | '/' | '-' | '_'))
-                || (matches!(seg.next(m.end()), Some('.' | ',')) && s[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit()))
+                || (matches!(seg.next(m.end()), Some('.' | ','))
+                    && s[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit()))
             {
                 continue;
             }
@@ -476,9 +912,9 @@ impl LocaleEngine {
             let unit = after.starts_with(['%', '€', '$', '£'])
                 || before.ends_with(['$', '€', '£'])
                 || QUANTITY_WORDS.iter().any(|w| {
-                    after.strip_prefix(w).is_some_and(|rest| {
-                        !rest.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '\'' | '’'))
-                    })
+                    after
+                        .strip_prefix(w)
+                        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '\'' | '’')))
                 });
             if !unit {
                 continue;
@@ -504,7 +940,9 @@ impl LocaleEngine {
             }
             let number = &s[start..i];
             let message = format!("Il manque une espace insécable avant « % » : écrivez « {number}{space}% ».");
-            emit(sink, seg, rule, start..i + 1, |f| f.with_message(message).suggest_at(seg.span(i, i), space.to_string()));
+            emit(sink, seg, rule, start..i + 1, |f| {
+                f.with_message(message).suggest_at(seg.span(i, i), space.to_string())
+            });
         }
     }
 
@@ -523,7 +961,16 @@ impl LocaleEngine {
                 let lower = w.to_lowercase();
                 if matches!(
                     lower.as_str(),
-                    "format" | "ratio" | "rapport" | "proportion" | "score" | "échelle" | "aspect" | "verset" | "chapitre" | "résultat"
+                    "format"
+                        | "ratio"
+                        | "rapport"
+                        | "proportion"
+                        | "score"
+                        | "échelle"
+                        | "aspect"
+                        | "verset"
+                        | "chapitre"
+                        | "résultat"
                 ) || (w.starts_with(char::is_uppercase) && h.as_str().len() == 1)
                 {
                     continue;
@@ -536,8 +983,7 @@ impl LocaleEngine {
             } else {
                 format!("{hour}{NBSP}h{NBSP}{}", min.as_str())
             };
-            let message =
-                format!("Heure à l’anglaise « {} » : dans un texte suivi, écrivez « {fixed} ».", m.as_str());
+            let message = format!("Heure à l’anglaise « {} » : dans un texte suivi, écrivez « {fixed} ».", m.as_str());
             emit(sink, seg, rule, m.range(), |f| f.with_message(message).suggest(fixed));
         }
     }
@@ -547,7 +993,9 @@ impl LocaleEngine {
         let s = seg.text;
         for caps in self.am_pm.captures_iter(s) {
             let (Some(m), Some(h), Some(marker)) = (caps.get(0), caps.get(1), caps.get(3)) else { continue };
-            if seg.next(m.end()).is_some_and(char::is_alphanumeric) || seg.prev(m.start()).is_some_and(|p| matches!(p, ':' | '.' | ',')) {
+            if seg.next(m.end()).is_some_and(char::is_alphanumeric)
+                || seg.prev(m.start()).is_some_and(|p| matches!(p, ':' | '.' | ','))
+            {
                 continue;
             }
             let Ok(hour) = h.as_str().parse::<u32>() else { continue };
@@ -565,10 +1013,8 @@ impl LocaleEngine {
                 Some(min) => format!("{hour}{NBSP}h{NBSP}{min}"),
                 None => format!("{hour}{NBSP}h"),
             };
-            let message = format!(
-                "« {} » : le français compte les heures de 0 à 24 ; écrivez « {fixed} ».",
-                m.as_str()
-            );
+            let message =
+                format!("« {} » : le français compte les heures de 0 à 24 ; écrivez « {fixed} ».", m.as_str());
             emit(sink, seg, rule, m.range(), |f| f.with_message(message).suggest(fixed));
         }
     }
@@ -590,7 +1036,9 @@ impl LocaleEngine {
                     DateShape::EnglishMonthDay => (group(1), group(2), ""),
                     DateShape::EnglishMonthYear => (group(1), "", group(2)),
                 };
-                if matches!(shape, DateShape::EnglishMonthDay) && seg.next(m.end()).is_some_and(|c| c.is_ascii_digit() || c == ',') {
+                if matches!(shape, DateShape::EnglishMonthDay)
+                    && seg.next(m.end()).is_some_and(|c| c.is_ascii_digit() || c == ',')
+                {
                     continue;
                 }
                 if !day.is_empty() && !day.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)) {
@@ -616,7 +1064,9 @@ impl LocaleEngine {
             let (Some(m), Some(a), Some(b), Some(y)) = (caps.get(0), caps.get(1), caps.get(2), caps.get(3)) else {
                 continue;
             };
-            if seg.prev(m.start()).is_some_and(|p| matches!(p, '/' | '.' | '-')) || seg.next(m.end()).is_some_and(|n| matches!(n, '/' | '-')) {
+            if seg.prev(m.start()).is_some_and(|p| matches!(p, '/' | '.' | '-'))
+                || seg.next(m.end()).is_some_and(|n| matches!(n, '/' | '-'))
+            {
                 continue;
             }
             let (Ok(first), Ok(second)) = (a.as_str().parse::<u32>(), b.as_str().parse::<u32>()) else { continue };
@@ -651,10 +1101,9 @@ impl LocaleEngine {
             }
             let month = m.as_str();
             let prev = prev_word(s, m.start());
-            let day = prev.filter(|(w, _)| {
-                *w == "1er" || w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
-            });
-            let year_after = next_word(s, m.end()).is_some_and(|(w, _)| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
+            let day = prev.filter(|(w, _)| *w == "1er" || w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)));
+            let year_after =
+                next_word(s, m.end()).is_some_and(|(w, _)| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
             let context_word = prev.is_some_and(|(w, _)| {
                 matches!(w, "en" | "début" | "fin" | "courant" | "depuis" | "dès" | "mois" | "jusqu" | "ici" | "mi")
             });
@@ -671,7 +1120,17 @@ impl LocaleEngine {
                 if street.is_some_and(|(w, _)| {
                     matches!(
                         w.to_lowercase().as_str(),
-                        "rue" | "place" | "avenue" | "boulevard" | "pont" | "quai" | "square" | "allée" | "cours" | "impasse" | "esplanade"
+                        "rue"
+                            | "place"
+                            | "avenue"
+                            | "boulevard"
+                            | "pont"
+                            | "quai"
+                            | "square"
+                            | "allée"
+                            | "cours"
+                            | "impasse"
+                            | "esplanade"
                     )
                 }) {
                     continue;
@@ -697,7 +1156,20 @@ impl LocaleEngine {
                 continue;
             }
             let by_prev = prev.is_some_and(|w| {
-                matches!(w, "le" | "ce" | "chaque" | "dès" | "depuis" | "avant" | "après" | "à" | "au" | "entre" | "les" | "prochain")
+                matches!(
+                    w,
+                    "le" | "ce"
+                        | "chaque"
+                        | "dès"
+                        | "depuis"
+                        | "avant"
+                        | "après"
+                        | "à"
+                        | "au"
+                        | "entre"
+                        | "les"
+                        | "prochain"
+                )
             });
             let by_next = next.is_some_and(|w| {
                 w == "1er"
@@ -739,7 +1211,9 @@ impl LocaleEngine {
             let message = if language {
                 format!("Les noms de langues s’écrivent en minuscules : écrivez « {lower} ».")
             } else {
-                format!("Adjectif de nationalité : il s’écrit en minuscules (« {lower} ») ; seul le nom de personne prend la majuscule (« les Russes »).")
+                format!(
+                    "Adjectif de nationalité : il s’écrit en minuscules (« {lower} ») ; seul le nom de personne prend la majuscule (« les Russes »)."
+                )
             };
             emit(sink, seg, rule, m.range(), |f| f.with_message(message).suggest(lower));
         }
@@ -786,7 +1260,8 @@ impl LocaleEngine {
                 continue;
             }
             let start = number_start(s, symbol.start());
-            if seg.prev(start).is_some_and(|p| p.is_alphanumeric() || matches!(p, '$' | '€' | '£' | '[' | '-' | '_')) {
+            if seg.prev(start).is_some_and(|p| p.is_alphanumeric() || matches!(p, '$' | '€' | '£' | '[' | '-' | '_'))
+            {
                 continue;
             }
             let space = NBSP;
@@ -796,7 +1271,9 @@ impl LocaleEngine {
                 symbol.as_str()
             );
             let at = symbol.start();
-            emit(sink, seg, rule, start..symbol.end(), |f| f.with_message(message).suggest_at(seg.span(at, at), space.to_string()));
+            emit(sink, seg, rule, start..symbol.end(), |f| {
+                f.with_message(message).suggest_at(seg.span(at, at), space.to_string())
+            });
         }
     }
 }

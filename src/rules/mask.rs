@@ -138,7 +138,8 @@ fn accept(text: &str, kind: MaskKind, range: Range<usize>) -> Option<Range<usize
         }
         // `$5` may be money (`coûte $5`, `$5 millions`); `$1` in a shell manual is a parameter.
         MaskKind::Placeholder if text[range.clone()].starts_with('$') && text[range.clone()].len() == 2 => {
-            if after.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',') || looks_like_money(text, range.clone())
+            if after.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                || looks_like_money(text, range.clone())
             {
                 return None;
             }
@@ -159,8 +160,28 @@ fn accept(text: &str, kind: MaskKind, range: Range<usize>) -> Option<Range<usize
 /// Whether `$N` at `range` reads as an amount of money from the words around it.
 fn looks_like_money(text: &str, range: Range<usize>) -> bool {
     const CUES: &[&str] = &[
-        "coût", "coûte", "coûtent", "coûtait", "prix", "payé", "payer", "paie", "vend", "vendu", "vaut", "valent",
-        "environ", "seulement", "plus de", "moins de", "à peine", "montant", "budget", "tarif", "gagne", "dépense",
+        "coût",
+        "coûte",
+        "coûtent",
+        "coûtait",
+        "prix",
+        "payé",
+        "payer",
+        "paie",
+        "vend",
+        "vendu",
+        "vaut",
+        "valent",
+        "environ",
+        "seulement",
+        "plus de",
+        "moins de",
+        "à peine",
+        "montant",
+        "budget",
+        "tarif",
+        "gagne",
+        "dépense",
     ];
     let start = text[..range.start].char_indices().rev().nth(24).map_or(0, |(i, _)| i);
     let before = text[start..range.start].to_lowercase();
@@ -229,14 +250,20 @@ mod tests {
         assert_eq!(masked(r"Ouvrez C:\Program Files"), [r"C:\Program"]);
         assert_eq!(masked("Le fichier src/main.rs."), ["src/main.rs"]);
         assert!(masked("et/ou, 50 km/h, 1/2").is_empty());
-        assert_eq!(masked("(https://fr.wikipedia.org/wiki/Paris_(France))"), ["https://fr.wikipedia.org/wiki/Paris_(France)"]);
+        assert_eq!(
+            masked("(https://fr.wikipedia.org/wiki/Paris_(France))"),
+            ["https://fr.wikipedia.org/wiki/Paris_(France)"]
+        );
     }
 
     #[test]
     fn options_and_placeholders() {
         assert_eq!(masked("Lancez --help ou -v : (--opt=3)"), ["--help", "-v", "--opt=3"]);
         assert!(masked("peut-être a-t-il raison").is_empty());
-        assert_eq!(masked("%s et %1$d, %(nom)s, {0}, {name}, {{x}}"), ["%s", "%1$d", "%(nom)s", "{0}", "{name}", "{{x}}"]);
+        assert_eq!(
+            masked("%s et %1$d, %(nom)s, {0}, {name}, {{x}}"),
+            ["%s", "%1$d", "%(nom)s", "{0}", "{name}", "{{x}}"]
+        );
         assert_eq!(masked("${HOME} et $PATH puis $1"), ["${HOME}", "$PATH", "$1"]);
         assert!(masked("Il coûte $5 et 5 % de plus").is_empty());
         assert!(masked("5% des voix").is_empty());
@@ -246,7 +273,10 @@ mod tests {
     #[test]
     fn code_times_versions_addresses() {
         assert_eq!(masked("Tapez `ls -l` ; à 12:30:05 ; v1.2 et 3.2.1"), ["`ls -l`", "12:30:05", "v1.2", "3.2.1"]);
-        assert_eq!(masked("IP 192.168.0.1, la version 2.4 et 12.01.2022"), ["192.168.0.1", "version 2.4", "12.01.2022"]);
+        assert_eq!(
+            masked("IP 192.168.0.1, la version 2.4 et 12.01.2022"),
+            ["192.168.0.1", "version 2.4", "12.01.2022"]
+        );
         assert!(masked("à 10:30, 16:9, 3,5 %").is_empty());
         assert_eq!(masked("<b>gras</b> &nbsp;"), ["<b>", "</b>", "&nbsp;"]);
     }

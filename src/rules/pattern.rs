@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
-use regex::{Captures, Regex, RegexBuilder};
+use regex::Captures;
 
+use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::lemma::{self, Person, Slot};
 
 /// What the prefilter must see in a segment before a pattern can match there.
@@ -26,9 +27,9 @@ pub(crate) struct MacroForms {
 /// Auxiliaries that make an ambiguous form a past participle (il a fait, elle est venue).
 const AUXILIARIES: &[&str] = &[
     "a", "ai", "as", "avons", "avez", "ont", "avait", "avais", "avaient", "avions", "aviez", "aura", "aurai", "auras",
-    "aurons", "aurez", "auront", "aurait", "aurais", "auraient", "eu", "ayant", "avoir", "est", "es", "suis",
-    "sommes", "êtes", "sont", "était", "étais", "étaient", "été", "sera", "seront", "serait", "seraient", "être",
-    "étant", "soit", "soient", "ait", "aient",
+    "aurons", "aurez", "auront", "aurait", "aurais", "auraient", "eu", "ayant", "avoir", "est", "es", "suis", "sommes",
+    "êtes", "sont", "était", "étais", "étaient", "été", "sera", "seront", "serait", "seraient", "être", "étant",
+    "soit", "soient", "ait", "aient",
 ];
 
 impl MacroForms {
@@ -45,9 +46,7 @@ impl MacroForms {
                     return participle.or(slots.first()).copied();
                 }
                 // Prose is mostly in the third person: « questionne » is il questionne.
-                let third = slots.iter().find(|s| {
-                    matches!(s, Slot::Finite { person: Person::S3 | Person::P3, .. })
-                });
+                let third = slots.iter().find(|s| matches!(s, Slot::Finite { person: Person::S3 | Person::P3, .. }));
                 let other = slots.iter().find(|s| !matches!(s, Slot::PastParticiple { .. }));
                 return third.or(other).or(slots.first()).copied();
             }
@@ -58,9 +57,9 @@ impl MacroForms {
 }
 
 /// A compiled phrase pattern.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct Pattern {
-    regex: Regex,
+    regex: LazyRegex,
     /// The first lemma macro of the pattern, if any.
     pub(crate) first_macro: Option<MacroForms>,
     /// Literals every match contains.
@@ -228,12 +227,9 @@ fn anchors(source: &str) -> Result<Anchors, String> {
 
 impl Pattern {
     /// Compiles `source`; errors say what is wrong with it.
-    pub(crate) fn compile(source: &str, case_sensitive: bool) -> Result<Pattern, String> {
+    pub(crate) fn compile(source: &str, case_sensitive: bool, trusted: bool) -> Result<Pattern, String> {
         let (regex_text, macros) = translate(source)?;
-        let regex = RegexBuilder::new(&regex_text)
-            .case_insensitive(!case_sensitive)
-            .size_limit(1 << 24)
-            .build()
+        let regex = LazyRegex::new(regex_text, !case_sensitive, trusted)
             .map_err(|e| format!("invalid pattern `{source}`: {e}"))?;
         let first_macro = match macros.first() {
             Some(body) => {
@@ -249,12 +245,18 @@ impl Pattern {
         Ok(Pattern { regex, first_macro, anchors: anchors(source)? })
     }
 
+    /// Compiles the regex now, for the test that checks every embedded pattern.
+    pub(crate) fn force(&self) -> Result<(), String> {
+        self.regex.force()
+    }
+
     /// Every match in `text` that starts and ends on a word boundary, left to right.
     pub(crate) fn matches<'t>(&self, text: &'t str) -> Vec<Captures<'t>> {
         let mut found = Vec::new();
+        let Some(regex) = self.regex.get() else { return found };
         let mut at = 0;
         while at <= text.len() {
-            let Some(caps) = self.regex.captures_at(text, at) else { break };
+            let Some(caps) = regex.captures_at(text, at) else { break };
             let Some(whole) = caps.get(0) else { break };
             if whole.is_empty() {
                 at = next_char(text, whole.start());
@@ -309,7 +311,7 @@ mod tests {
     use super::*;
 
     fn spans(pattern: &str, text: &str) -> Vec<String> {
-        let p = Pattern::compile(pattern, false).unwrap();
+        let p = Pattern::compile(pattern, false, false).unwrap();
         p.matches(text).iter().map(|c| c[0].to_owned()).collect()
     }
 
@@ -348,8 +350,8 @@ mod tests {
 
     #[test]
     fn unknown_macro_is_an_error() {
-        let err = Pattern::compile("{v:}", false).unwrap_err();
+        let err = Pattern::compile("{v:}", false, false).unwrap_err();
         assert!(err.contains("cannot inflect"), "{err}");
-        assert!(Pattern::compile("(", false).is_err());
+        assert!(Pattern::compile("(", false, false).is_err());
     }
 }

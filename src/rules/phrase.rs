@@ -2,9 +2,10 @@
 //! one pass per segment (an Aho-Corasick prefilter on literal anchors, then confirmation).
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::{Captures, Regex};
+use regex::Captures;
 use serde::Deserialize;
 
+use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::lemma::{self, Slot};
 use crate::rules::pack::{PackError, RuleEntry};
 use crate::rules::pattern::{Anchors, Pattern, fold_for_prefilter, translate};
@@ -42,12 +43,12 @@ struct PhraseRule {
     index: RuleIndex,
     patterns: Vec<Pattern>,
     replacements: Vec<String>,
-    before: Option<Regex>,
-    after: Option<Regex>,
-    not_before: Option<Regex>,
-    not_after: Option<Regex>,
+    before: Option<LazyRegex>,
+    after: Option<LazyRegex>,
+    not_before: Option<LazyRegex>,
+    not_after: Option<LazyRegex>,
     unless: Vec<Pattern>,
-    document: Option<Regex>,
+    document: Option<LazyRegex>,
 }
 
 /// Every phrase rule of the registry, with one prefilter over all their anchors.
@@ -61,14 +62,12 @@ pub struct PhraseEngine {
     always: Vec<u32>,
 }
 
-fn context_regex(entry: &RuleEntry, field: &str, source: &Option<String>) -> Result<Option<Regex>, PackError> {
+fn context_regex(entry: &RuleEntry, field: &str, source: &Option<String>) -> Result<Option<LazyRegex>, PackError> {
     source
         .as_deref()
         .map(|s| {
             let (text, _) = translate(s).map_err(|e| entry.error(format!("`{field}`: {e}")))?;
-            regex::RegexBuilder::new(&text)
-                .case_insensitive(true)
-                .build()
+            LazyRegex::new(text, true, entry.trusted)
                 .map_err(|e| entry.error(format!("`{field}`: invalid regex `{s}`: {e}")))
         })
         .transpose()
@@ -84,7 +83,7 @@ impl PhraseRule {
         let compile_all = |sources: &[String], case_sensitive: bool| {
             sources
                 .iter()
-                .map(|s| Pattern::compile(s, case_sensitive).map_err(|e| entry.error(e)))
+                .map(|s| Pattern::compile(s, case_sensitive, entry.trusted).map_err(|e| entry.error(e)))
                 .collect::<Result<Vec<_>, _>>()
         };
         for replacement in &params.replacements {
@@ -174,7 +173,8 @@ fn inflect_macros(template: &str, slot: Slot) -> String {
 
 /// Whether a match after `before` opens a sentence (so its capital is not a proper noun's).
 fn sentence_start(before: &str) -> bool {
-    let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '«' | '"' | '“' | '(' | '—' | '–'));
+    let trimmed =
+        before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '«' | '"' | '“' | '(' | '—' | '–'));
     trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', '…', ':', '\n'])
 }
 
@@ -256,6 +256,21 @@ impl PhraseEngine {
 impl Check for PhraseEngine {
     fn rules(&self) -> &[RuleIndex] {
         &self.indexes
+    }
+
+    fn verify(&self) -> Vec<String> {
+        let mut failures = Vec::new();
+        for rule in &self.rules {
+            let contexts = [&rule.before, &rule.after, &rule.not_before, &rule.not_after, &rule.document];
+            let results = rule
+                .patterns
+                .iter()
+                .chain(&rule.unless)
+                .map(Pattern::force)
+                .chain(contexts.into_iter().flatten().map(LazyRegex::force));
+            failures.extend(results.filter_map(Result::err).map(|e| format!("rule {:?}: {e}", rule.index)));
+        }
+        failures
     }
 
     fn check(&self, cx: &CheckContext<'_>, sink: &mut Sink<'_>) {

@@ -4,17 +4,17 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::diagnostic::Severity;
-use crate::rules::document_kind::{self, DocumentEngine};
-use crate::rules::pack::{Pack, PackData, PackError, RuleEntry, parse_pack, read_pack_dir};
 use crate::rules::acronym::{self, AcronymEngine};
 use crate::rules::capitalization::{self, CapitalizationEngine};
 use crate::rules::consistency::{self, ConsistencyEngine};
+use crate::rules::document_kind::{self, DocumentEngine};
 use crate::rules::locale::{self, LocaleEngine};
-use crate::rules::script::{self, UnicodeEngine};
-use crate::rules::typography::{self, TypographyEngine};
+use crate::rules::pack::{Pack, PackData, PackError, RuleEntry, parse_pack, read_pack_dir};
 use crate::rules::phrase::PhraseEngine;
+use crate::rules::script::{self, UnicodeEngine};
 use crate::rules::term::{self, TermEngine};
 use crate::rules::transliteration::{self, TransliterationEngine};
+use crate::rules::typography::{self, TypographyEngine};
 use crate::rules::{Check, RuleIndex, RuleMeta, builtin};
 
 /// Compiles every entry of one kind into its engine.
@@ -104,7 +104,7 @@ impl Registry {
     pub fn load(dirs: &[PathBuf]) -> Result<Registry, PackError> {
         let mut pack = Pack::default();
         for (name, text) in builtin::PACKS {
-            pack.extend(parse_pack(name, text)?);
+            pack.extend(parse_pack(name, text)?.trusted());
         }
         for dir in dirs {
             pack.extend(read_pack_dir(dir)?);
@@ -167,6 +167,11 @@ impl Registry {
     /// The compiled engines.
     pub fn checks(&self) -> &[Box<dyn Check>] {
         &self.checks
+    }
+
+    /// Compiles every lazily compiled pattern; returns the failures (empty when all build).
+    pub fn verify(&self) -> Vec<String> {
+        self.checks.iter().flat_map(|c| c.verify()).collect()
     }
 
     /// Code checks that no loaded entry binds, as `kind/check` (empty for the builtin packs).

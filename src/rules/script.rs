@@ -18,22 +18,43 @@ pub(crate) const CHECKS: &[&str] =
 
 /// French function words: their presence marks a stretch of text as French.
 pub(crate) const FRENCH_FUNCTION_WORDS: &[&str] = &[
-    "le", "la", "les", "un", "une", "des", "du", "de", "au", "aux", "et", "ou", "est", "sont", "être", "pour",
-    "par", "sur", "dans", "avec", "ce", "cet", "cette", "ces", "qui", "que", "quoi", "dont", "il", "elle", "ils",
-    "elles", "nous", "vous", "je", "tu", "ne", "pas", "plus", "se", "sa", "son", "ses", "leur", "leurs", "mais",
-    "donc", "car", "si", "comme", "tout", "tous", "toute", "toutes", "sans", "sous", "entre", "vers", "chez",
-    "après", "avant", "depuis", "pendant", "lors", "alors", "ainsi", "où", "aussi", "très", "peut", "doit",
-    "fait", "été", "était", "avait", "ont", "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre",
-    "vos", "lui", "eux", "y", "en", "à", "selon", "contre", "voir", "cela", "ceci", "celui", "celle", "ceux",
-    "quand", "puis", "encore", "déjà", "non", "oui", "même", "autre", "autres", "chaque", "peu", "bien",
+    "le", "la", "les", "un", "une", "des", "du", "de", "au", "aux", "et", "ou", "est", "sont", "être", "pour", "par",
+    "sur", "dans", "avec", "ce", "cet", "cette", "ces", "qui", "que", "quoi", "dont", "il", "elle", "ils", "elles",
+    "nous", "vous", "je", "tu", "ne", "pas", "plus", "se", "sa", "son", "ses", "leur", "leurs", "mais", "donc", "car",
+    "si", "comme", "tout", "tous", "toute", "toutes", "sans", "sous", "entre", "vers", "chez", "après", "avant",
+    "depuis", "pendant", "lors", "alors", "ainsi", "où", "aussi", "très", "peut", "doit", "fait", "été", "était",
+    "avait", "ont", "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos", "lui", "eux", "y", "en",
+    "à", "selon", "contre", "voir", "cela", "ceci", "celui", "celle", "ceux", "quand", "puis", "encore", "déjà", "non",
+    "oui", "même", "autre", "autres", "chaque", "peu", "bien",
 ];
 
 /// Letters that only French (among the languages met here) writes.
 fn is_french_letter(c: char) -> bool {
     matches!(
         c,
-        'é' | 'è' | 'ê' | 'ë' | 'à' | 'â' | 'î' | 'ï' | 'ô' | 'û' | 'ù' | 'ç' | 'œ' | 'æ' | 'É' | 'È' | 'Ê' | 'À'
-            | 'Â' | 'Î' | 'Ô' | 'Û' | 'Ç' | 'Œ'
+        'é' | 'è'
+            | 'ê'
+            | 'ë'
+            | 'à'
+            | 'â'
+            | 'î'
+            | 'ï'
+            | 'ô'
+            | 'û'
+            | 'ù'
+            | 'ç'
+            | 'œ'
+            | 'æ'
+            | 'É'
+            | 'È'
+            | 'Ê'
+            | 'À'
+            | 'Â'
+            | 'Î'
+            | 'Ô'
+            | 'Û'
+            | 'Ç'
+            | 'Œ'
     )
 }
 
@@ -160,7 +181,9 @@ fn check_decomposed(cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_>)
                 return;
             }
             let message = if written.chars().any(is_combining_mark) {
-                format!("Caractère décomposé (lettre suivie d’un diacritique combinant) : écrivez « {nfc} » précomposé.")
+                format!(
+                    "Caractère décomposé (lettre suivie d’un diacritique combinant) : écrivez « {nfc} » précomposé."
+                )
             } else {
                 format!("Caractère non normalisé (NFC) : écrivez « {nfc} ».")
             };
@@ -220,8 +243,7 @@ fn is_rtl(c: char) -> bool {
 
 /// Whether `c` is a letter of the Latin script (with digits: what French words are made of).
 fn is_latin(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || (matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c != '×' && c != '÷')
+    c.is_ascii_alphabetic() || (matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c != '×' && c != '÷')
 }
 
 fn is_cyrillic(c: char) -> bool {
@@ -288,7 +310,8 @@ fn check_invisible(cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_>) 
             let mut finding = Finding::new(rule, span);
             if is_control(first) {
                 let code = first as u32;
-                finding = finding.with_message(format!("Caractère de contrôle U+{code:04X} dans le texte : supprimez-le."));
+                finding =
+                    finding.with_message(format!("Caractère de contrôle U+{code:04X} dans le texte : supprimez-le."));
                 if first == '\u{0000}' || chars[run_start..k].iter().all(|&(_, c)| c != '\u{1B}') {
                     finding = finding.suggest_at(edit, "");
                 }
@@ -526,7 +549,8 @@ fn check_mixed_script(cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_
                     _ => Some(c),
                 })
                 .collect();
-            let odd_list: String = odd.iter().map(|c| format!("« {c} » U+{:04X}", *c as u32)).collect::<Vec<_>>().join(", ");
+            let odd_list: String =
+                odd.iter().map(|c| format!("« {c} » U+{:04X}", *c as u32)).collect::<Vec<_>>().join(", ");
             let (script, other) = if to_latin_side { ("latin", "cyrillique") } else { ("cyrillique", "latin") };
             let span = NormSpan::new(start, end).shifted(segment.span.start);
             let finding = match fixed {
@@ -662,7 +686,14 @@ fn tokens(seg: &str, foreign: &HashSet<String>, french: &HashSet<&str>) -> Vec<T
         let end = start + core.len();
         if core.is_empty() {
             // Punctuation alone (a dash, a guillemet): it may open or close a stretch.
-            out.push(Token { start, end: start, class: Class::Other, opens, closes: closes || opens, capitalized: false });
+            out.push(Token {
+                start,
+                end: start,
+                class: Class::Other,
+                opens,
+                closes: closes || opens,
+                capitalized: false,
+            });
             continue;
         }
         let lower = core.to_lowercase().replace('’', "'");
@@ -753,7 +784,8 @@ impl UnicodeEngine {
         if core == 0 || other == 0 {
             return;
         }
-        let foreign: Vec<&str> = run.iter().filter(|t| t.class == Class::Foreign).map(|t| &seg[t.start..t.end]).collect();
+        let foreign: Vec<&str> =
+            run.iter().filter(|t| t.class == Class::Foreign).map(|t| &seg[t.start..t.end]).collect();
         let distinct: HashSet<String> = foreign.iter().map(|w| w.to_lowercase()).collect();
         if foreign.len() < 2 || distinct.len() < 2 || foreign.len() * 4 < run.len() {
             return;

@@ -121,7 +121,8 @@ impl TermEngine {
                 format!("« {written} » : ordre des mots étranger{source} ; le nom officiel est « {} ».", term.fr)
             }
             NeedleKind::Wrong => {
-                let source = term.en.as_deref().map(|en| format!(" (traduction littérale de « {en} »)")).unwrap_or_default();
+                let source =
+                    term.en.as_deref().map(|en| format!(" (traduction littérale de « {en} »)")).unwrap_or_default();
                 format!("« {written} » n’est pas le nom officiel{source} : écrivez « {} ».", term.fr)
             }
         }

@@ -132,6 +132,7 @@ struct FirstName {
 #[derive(Debug)]
 struct Bound {
     index: RuleIndex,
+    id: String,
     template: String,
 }
 
@@ -181,7 +182,7 @@ pub(crate) struct TransliterationEngine {
     first_by_en: HashMap<String, usize>,
     /// Lowercase first names that make the next word a surname (Vasily, Oleg, Sergueï).
     slavic_first: HashSet<String>,
-    /// Words of the persons' names after the first, English and French (Grushko, Grouchko).
+    /// Surnames of the persons, English and French (Grushko, Grouchko).
     surname_words: HashSet<String>,
     /// Every word of the tables, lowercase: the letter rules leave them to the tables.
     table_words: HashSet<String>,
@@ -197,14 +198,14 @@ impl TransliterationEngine {
                 return Err(entry.error(format!("unknown check `{check}` for kind `transliteration`")));
             };
             if let Some(other) = &rules[slot] {
-                return Err(entry.error(format!("check `{check}` is already bound (rule #{})", other.index.0)));
+                return Err(entry.error(format!("check `{check}` is already bound to `{}`", other.id)));
             }
             let params: Params = entry.params()?;
             let template = params.template.unwrap_or_else(|| DEFAULT_TEMPLATE.to_owned());
             if !template.contains("{en}") || !template.contains("{fr}") {
                 return Err(entry.error("`template` must contain {en} and {fr}"));
             }
-            rules[slot] = Some(Bound { index, template });
+            rules[slot] = Some(Bound { index, id: entry.meta.id.to_string(), template });
         }
         let mut tables = Tables::default();
         for entry in data.entries(Section::FirstName) {
@@ -296,7 +297,8 @@ impl TransliterationEngine {
         next.is_some_and(|n| {
             self.surname_words.contains(n)
                 || letters::is_patronymic(n)
-                || (n.chars().next().is_some_and(char::is_uppercase) && letters::cues(&n.to_lowercase()).slavic_surname())
+                || (n.chars().next().is_some_and(char::is_uppercase)
+                    && letters::cues(&n.to_lowercase()).slavic_surname())
         })
     }
 
@@ -309,7 +311,10 @@ impl TransliterationEngine {
             let b = p.as_bytes();
             b.len() >= 2 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase)
         };
-        if word.len() - (parts.len() - 1) < 4 || !parts.iter().all(|(_, p)| shaped(p)) || word.contains(['\u{2010}', '\u{2011}']) {
+        if word.len() - (parts.len() - 1) < 4
+            || !parts.iter().all(|(_, p)| shaped(p))
+            || word.contains(['\u{2010}', '\u{2011}'])
+        {
             return None;
         }
         let lower = word.to_ascii_lowercase();
@@ -332,7 +337,8 @@ impl TransliterationEngine {
         let french = letters::french_form(word, Mode::Full)?;
         let cues = letters::cues(&lower);
         let before = i.checked_sub(1).filter(|&p| words::joins(gap(seg, words, p), false)).map(|p| text(seg, words[p]));
-        let name_cue = before.is_some_and(|b| self.slavic_first.contains(&b.to_lowercase()) || letters::is_patronymic(b))
+        let name_cue = before
+            .is_some_and(|b| self.slavic_first.contains(&b.to_lowercase()) || letters::is_patronymic(b))
             || next_word(seg, words, i).is_some_and(letters::is_patronymic);
         // Alexander, Victor… say little alone, but enough beside an -ov or -sky.
         let shared_first_name =
@@ -376,8 +382,8 @@ fn plain_surroundings(seg: &str, w: Word) -> bool {
     let before = seg[..w.start].chars().next_back();
     if before.is_some_and(|c| matches!(c, '@' | '#' | '/' | '\\' | '_' | '.' | '\'' | '’')) {
         // An elided article (d’Ushakov) is prose.
-        let elided = matches!(before, Some('\'' | '’'))
-            && seg[..w.start].chars().rev().nth(1).is_some_and(char::is_lowercase);
+        let elided =
+            matches!(before, Some('\'' | '’')) && seg[..w.start].chars().rev().nth(1).is_some_and(char::is_lowercase);
         if !elided {
             return false;
         }
@@ -400,7 +406,8 @@ fn signed(seg: &str, words: &[Word], i: usize) -> bool {
     while last + 1 < words.len() && last < i + 3 {
         let next = text(seg, words[last + 1]);
         let initial = text(seg, words[last]).chars().count() == 1;
-        let joined = words::joins(gap(seg, words, last), false) || (initial && words::joins(gap(seg, words, last), true));
+        let joined =
+            words::joins(gap(seg, words, last), false) || (initial && words::joins(gap(seg, words, last), true));
         if !joined || !next.chars().next().is_some_and(char::is_uppercase) {
             break;
         }
@@ -519,14 +526,17 @@ impl TransliterationEngine {
     }
 }
 
+/// The French forms of a bare surname and whether it needs context; `None` once two persons
+/// with that English surname disagree on its French form.
+type BareFrench = Option<(Vec<String>, bool)>;
+
 /// The tables as they are being built.
 #[derive(Default)]
 struct Tables {
     known: Vec<Known>,
     seen: HashSet<Vec<String>>,
-    /// Bare surnames: the English word, its French forms, context flag; `None` once two
-    /// persons disagree on the French form.
-    bare: Vec<(String, Option<(Vec<String>, bool)>)>,
+    /// Bare surnames with their French forms, in the order met.
+    bare: Vec<(String, BareFrench)>,
     bare_index: HashMap<String, usize>,
     /// French forms, added last so that an English form always wins.
     accepted: Vec<Vec<Tok>>,
@@ -562,7 +572,8 @@ fn parse_name(name: &str, entry: &DataEntry) -> Result<Vec<Tok>, PackError> {
 
 /// The words of a name joined back with spaces.
 fn join(tokens: &[Tok]) -> String {
-    let words: Vec<String> = tokens.iter().map(|t| if t.dot { format!("{}.", t.text) } else { t.text.clone() }).collect();
+    let words: Vec<String> =
+        tokens.iter().map(|t| if t.dot { format!("{}.", t.text) } else { t.text.clone() }).collect();
     words.join(" ")
 }
 
@@ -622,7 +633,13 @@ impl Tables {
         // goes with the surname: the rows that share its French form.
         let mut variants = Vec::new();
         for form in en_forms.iter().filter(|f| f.len() >= 2) {
-            let Some(&k) = self.first_by_en.get(&form[0].text) else { continue };
+            let first = &form[0].text;
+            let Some(k) = self.first_by_en.get(first).copied().or_else(|| {
+                // Written the French way already in the table (Dmitri Trenin, Grigori Rasputin).
+                self.first_names.iter().position(|n| n.suggestions.contains(first))
+            }) else {
+                continue;
+            };
             let french = &self.first_names[k].suggestions[0];
             let spellings = self.first_names.iter().filter(|n| &n.suggestions[0] == french).flat_map(|n| &n.en);
             for alt in spellings {
@@ -647,8 +664,12 @@ impl Tables {
             }
         }
         for form in en_forms.iter().chain(&fr_forms) {
-            for tok in &form[1..] {
-                self.surname_words.insert(tok.text.clone());
+            // The surname: what makes an Alexander before it Russian. Not for epithets and
+            // numerals (Peter the Great, Nicholas II), which have `alone = false`.
+            if row.alone && form.len() >= 2 {
+                if let Some(last) = form.last() {
+                    self.surname_words.insert(last.text.clone());
+                }
             }
             self.note_words(form);
         }
@@ -784,5 +805,156 @@ impl Tables {
             surname_words: self.surname_words,
             table_words: self.table_words,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, OnceLock};
+
+    use crate::rules::pack::parse_pack;
+    use crate::{Document, Linter, Registry, Selection, Severity};
+
+    const PACK: &str = include_str!("../../rules/transliteration.toml");
+
+    /// A linter with this pack alone, so other packs in progress do not interfere; built once.
+    fn linter() -> &'static Linter {
+        static LINTER: OnceLock<Linter> = OnceLock::new();
+        LINTER.get_or_init(|| {
+            let pack = parse_pack("rules/transliteration.toml", PACK).expect("pack parses");
+            let registry = Arc::new(Registry::from_pack(pack).expect("pack compiles"));
+            Linter::new(registry.clone(), Selection::all(&registry))
+        })
+    }
+
+    /// (rule without its family, text, first suggestion) of each finding.
+    fn found(text: &str) -> Vec<(String, String, String)> {
+        let doc = Document::from_str("t", text);
+        linter()
+            .check_document(&doc)
+            .iter()
+            .map(|d| {
+                let rule = d.rule.as_str().trim_start_matches("transliteration.").to_owned();
+                let suggestion = d.suggestions.first().map(|s| s.edit.replacement.clone()).unwrap_or_default();
+                (rule, doc.original_text(d.span).into_owned(), suggestion)
+            })
+            .collect()
+    }
+
+    fn owned(list: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+        list.iter().map(|(a, b, c)| ((*a).to_owned(), (*b).to_owned(), (*c).to_owned())).collect()
+    }
+
+    #[test]
+    fn a_full_name_is_one_finding_and_a_later_surname_another() {
+        let text = "Le vice-ministre Alexander Grushko est arrivé.\n\nComme Grushko l’a dit, Jens Stoltenberg attend.";
+        assert_eq!(
+            found(text),
+            owned(&[("known-name", "Alexander Grushko", "Alexandre Grouchko"), ("known-name", "Grushko", "Grouchko")])
+        );
+    }
+
+    #[test]
+    fn only_the_words_that_differ_are_reported() {
+        assert_eq!(
+            found("Sergei Lavrov et Vladimir Putin à Nizhny Novgorod."),
+            owned(&[
+                ("known-name", "Sergei", "Sergueï"),
+                ("known-name", "Putin", "Poutine"),
+                ("known-name", "Nizhny", "Nijni")
+            ])
+        );
+        assert_eq!(found("Une lecture de Pushkin."), owned(&[("known-name", "Pushkin", "Pouchkine")]));
+        // Every English spelling of a table first name goes with the surname.
+        assert_eq!(found("Grigory Rasputin"), owned(&[("known-name", "Grigory Rasputin", "Grigori Raspoutine")]));
+        assert_eq!(found("Aleksandr Grushko"), owned(&[("known-name", "Aleksandr Grushko", "Alexandre Grouchko")]));
+        assert_eq!(found("La rencontre Putin-Zelensky."), owned(&[("known-name", "Putin", "Poutine")]));
+    }
+
+    #[test]
+    fn western_names_stay_untouched_even_in_a_russian_context() {
+        let text = "Le ministre russe a reçu à Moscou Jens Stoltenberg, Bernard Shaw, George Washington, George \
+                    Bush, Chuck Schumer, Jared Kushner, Joshua, Ashley, Ben Shapiro et Lloyd Austin, diplômés de \
+                    Yale ; Alexander Stubb, Victor Hugo et Sanna Marin aussi, avec Zhang Jun et Ali Khamenei.";
+        assert_eq!(found(text), []);
+        assert_eq!(found("The Moscow Times cite Noam Chomsky et Igor Stravinsky."), []);
+    }
+
+    #[test]
+    fn french_forms_are_accepted() {
+        let text = "Alexandre Grouchko, Zelensky ou Zelenski, Youri Gagarine et Iouri Gagarine, Sergueï Choïgou.";
+        assert_eq!(found(text), []);
+    }
+
+    #[test]
+    fn unknown_names_by_letter_rules() {
+        assert_eq!(
+            found("Vasily Shmelyov, Oleg Kuzhelev et Sergey Lyubchenko."),
+            owned(&[
+                ("first-name", "Vasily", "Vassili"),
+                ("letter-rules", "Shmelyov", "Chmeliov"),
+                ("letter-rules", "Kuzhelev", "Koujelev"),
+                ("first-name", "Sergey", "Sergueï"),
+                ("letter-rules", "Lyubchenko", "Lioubtchenko")
+            ])
+        );
+    }
+
+    #[test]
+    fn evidence_decides_the_rule_and_holds_for_the_whole_document() {
+        assert_eq!(found("Le cinéaste Sokurov."), owned(&[("letter-rules-weak", "Sokurov", "Sokourov")]));
+        assert_eq!(found("Le cinéaste russe Sokurov."), owned(&[("letter-rules", "Sokurov", "Sokourov")]));
+        // -in alone proves nothing; beside Igor it does, and then for every occurrence.
+        assert_eq!(found("Sechkin a parlé."), []);
+        assert_eq!(
+            found("Sechkin a parlé. Puis Igor Sechkin est parti."),
+            owned(&[("letter-rules", "Sechkin", "Setchkine"), ("letter-rules", "Sechkin", "Setchkine")])
+        );
+    }
+
+    #[test]
+    fn shared_first_names_need_an_east_slavic_surname() {
+        assert_eq!(found("Alexander Kozlov et Alexander Stubb."), owned(&[("first-name", "Alexander", "Alexandre")]));
+        assert_eq!(found("Yuri Tanaka et Andrei Plesu."), []);
+    }
+
+    #[test]
+    fn places_that_need_context_and_signatures() {
+        assert_eq!(found("Le peintre est né à Tula, au Mexique."), []);
+        assert_eq!(found("La ville russe de Tula."), owned(&[("known-name", "Tula", "Toula")]));
+        assert_eq!(found("Écrit par Sergey Poznyakoff <gray@gnu.org.ua>."), []);
+    }
+
+    #[test]
+    fn severities_come_from_the_pack() {
+        let doc = Document::from_str("t", "Le cinéaste Sokurov et Sergey Kozlov.");
+        let severities: Vec<Severity> = linter().check_document(&doc).iter().map(|d| d.severity).collect();
+        assert_eq!(severities, [Severity::Info, Severity::Warning]);
+    }
+
+    #[test]
+    fn tables_are_large_enough_and_checks_match_the_pack() {
+        let pack = parse_pack("rules/transliteration.toml", PACK).expect("pack parses");
+        use crate::rules::pack::Section;
+        assert!(pack.data.entries(Section::Person).len() >= 150);
+        assert!(pack.data.entries(Section::FirstName).len() >= 60);
+        assert!(pack.data.entries(Section::Place).len() >= 30);
+        let mut bound: Vec<&str> = pack.rules.iter().filter_map(|r| r.meta.check.as_deref()).collect();
+        bound.sort_unstable();
+        let mut checks = super::CHECKS.to_vec();
+        checks.sort_unstable();
+        assert_eq!(bound, checks);
+    }
+
+    #[test]
+    fn table_errors_name_the_line() {
+        let bad = format!("{PACK}\n[[person]]\nen = \"Oleg Orlov\"\nfr = \"Oleg Orlov\"\n");
+        let pack = parse_pack("t.toml", &bad).expect("pack parses");
+        let err = Registry::from_pack(pack).map(|_| ()).expect_err("same form is an error");
+        assert!(err.to_string().contains("same in French"), "{err}");
+        assert!(err.line.is_some());
+        let bad = format!("{PACK}\n[[place]]\nen = \"Moskva\"\nfr = \"Moscou\"\nregion = \"x\"\n");
+        let pack = parse_pack("t.toml", &bad).expect("pack parses");
+        assert!(Registry::from_pack(pack).is_err());
     }
 }

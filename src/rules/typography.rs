@@ -169,6 +169,14 @@ fn word_end(s: &str, start: usize) -> usize {
     if end == start { next_char(s, start).map_or(start, |c| start + c.len_utf8()) } else { end }
 }
 
+/// Whether the line around `start..end` holds another run of two spaces or more.
+fn line_has_other_run(s: &str, start: usize, end: usize) -> bool {
+    let line_start = s[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = s[end..].find('\n').map_or(s.len(), |i| end + i);
+    let has_run = |t: &str| t.trim_start().contains("  ") || t.contains('\t');
+    has_run(&s[line_start..start]) || has_run(&s[end..line_end])
+}
+
 /// Start of the span that leads up to a sign at `at`: the word before it, with the closing
 /// marks glued to it (`groupe;`, `annexe);`, `»;`).
 fn lead_start(s: &str, at: usize) -> usize {
@@ -263,7 +271,8 @@ fn pair_guillemets(segs: &[Seg<'_>], nbsp: char) -> Guillemets {
             let (p, n) = (seg.prev(i), seg.next(i + c.len_utf8()));
             if c == '«' {
                 let glued_before = p.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | '!' | '?' | '…'));
-                let closes = n.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
+                let closes =
+                    n.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
                 if glued_before && closes && !stack.is_empty() {
                     stack.pop();
                     let start = word_start(s, i);
@@ -351,7 +360,13 @@ impl TypographyEngine {
 }
 
 /// Pushes a finding unless its span meets a masked range.
-fn emit(sink: &mut Sink<'_>, seg: &Seg<'_>, rule: RuleIndex, range: Range<usize>, build: impl FnOnce(Finding) -> Finding) {
+fn emit(
+    sink: &mut Sink<'_>,
+    seg: &Seg<'_>,
+    rule: RuleIndex,
+    range: Range<usize>,
+    build: impl FnOnce(Finding) -> Finding,
+) {
     if !seg.masked(range.start, range.end) {
         sink.push(build(Finding::new(rule, seg.span(range.start, range.end))));
     }
@@ -436,7 +451,9 @@ impl TypographyEngine {
                         "Espace sécable avant « {c} » : la ligne peut couper avant le signe ; mettez {wanted} : « {}{replacement}{c} ».",
                         &s[start..at]
                     );
-                    emit(sink, seg, rule, start..i + 1, |f| f.with_message(message).suggest_at(seg.span(at, i), replacement));
+                    emit(sink, seg, rule, start..i + 1, |f| {
+                        f.with_message(message).suggest_at(seg.span(at, i), replacement)
+                    });
                 }
                 '«' => {
                     let after = i + c.len_utf8();
@@ -450,7 +467,9 @@ impl TypographyEngine {
                         "Espace sécable après « : la ligne peut couper après le guillemet ; mettez une espace insécable : « «{NBSP}{} ».",
                         &s[word..end]
                     );
-                    emit(sink, seg, rule, i..end, |f| f.with_message(message).suggest_at(seg.span(after, word), NBSP.to_string()));
+                    emit(sink, seg, rule, i..end, |f| {
+                        f.with_message(message).suggest_at(seg.span(after, word), NBSP.to_string())
+                    });
                 }
                 '»' => {
                     let Some(sp) = seg.prev(i).filter(|&p| is_breakable(p)) else { continue };
@@ -489,7 +508,9 @@ impl TypographyEngine {
                 continue;
             }
             let content = s[inner..close].trim_matches(char::is_whitespace);
-            let message = format!("Il manque les espaces insécables à l’intérieur des guillemets : écrivez « «{NBSP}{content}{NBSP}» ».");
+            let message = format!(
+                "Il manque les espaces insécables à l’intérieur des guillemets : écrivez « «{NBSP}{content}{NBSP}» »."
+            );
             let span = seg.span(open, end);
             let finding = Finding::new(rule, span).with_message(message);
             let finding = match (missing_open, missing_close) {
@@ -520,7 +541,9 @@ impl TypographyEngine {
             } else {
                 format!("Pas d’espace entre l’apostrophe et le guillemet ouvrant : écrivez « {elided}« … ».")
             };
-            emit(sink, seg, rule, m.range(), |f| f.with_message(message).suggest_at(seg.span(spaces.start(), spaces.end()), ""));
+            emit(sink, seg, rule, m.range(), |f| {
+                f.with_message(message).suggest_at(seg.span(spaces.start(), spaces.end()), "")
+            });
         }
     }
 
@@ -628,6 +651,25 @@ impl TypographyEngine {
             if matches!(p, '\n' | '\r') || matches!(n, '\n' | '\r') {
                 continue;
             }
+            // Columns of a table line up with runs of ordinary spaces: three or more, or
+            // several runs on one line. A no-break space in the run is never alignment.
+            if kept.is_none() && (count > 2 || line_has_other_run(s, start, end)) {
+                continue;
+            }
+            if kept.is_none() {
+                // After a list or option marker opening the line (`•  Texte`, `8.  Texte`,
+                // `--save  Texte`), two spaces set the columns of a definition list.
+                let line_start = s[..start].rfind('\n').map_or(0, |i| i + 1);
+                let head = s[line_start..start].trim_start();
+                if !head.contains(char::is_whitespace) || head.starts_with(['-', '*', '•', '\\', '#']) {
+                    continue;
+                }
+                // Two spaces after a full stop are the typewriter convention (and what groff
+                // prints): old-fashioned, harmless, and too common in plain text to flag.
+                if matches!(p, '.' | '!' | '?' | ':' | '…' | ')' | '»' | '"') {
+                    continue;
+                }
+            }
             // A no-break space in the run was meant (before `:`, after a number): keep it.
             let keep = kept.unwrap_or(' ');
             let message = "Espaces multiples : une seule espace suffit.";
@@ -660,7 +702,10 @@ impl TypographyEngine {
                 _ => {
                     let rest = s[i + 1..].trim_start_matches(is_hspace);
                     next.is_none_or(char::is_whitespace)
-                        && rest.chars().next().is_none_or(|n| n.is_uppercase() || matches!(n, '\n' | '\r' | '«' | '"' | '—'))
+                        && rest
+                            .chars()
+                            .next()
+                            .is_none_or(|n| n.is_uppercase() || matches!(n, '\n' | '\r' | '«' | '"' | '—'))
                 }
             };
             if !ok {
@@ -772,8 +817,9 @@ impl TypographyEngine {
         let mut pairs = Vec::new();
         for pair in marks.chunks(2) {
             let (open, close) = (pair[0], pair[1]);
-            let opens = seg.prev(open).is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '\'' | '’'))
-                && seg.next(open + 1).is_some_and(|n| !n.is_whitespace());
+            let opens =
+                seg.prev(open).is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '\'' | '’'))
+                    && seg.next(open + 1).is_some_and(|n| !n.is_whitespace());
             let closes = seg.prev(close).is_some_and(|p| !p.is_whitespace())
                 && seg.next(close + 1).is_none_or(|n| !n.is_alphanumeric());
             if !opens || !closes {
@@ -877,8 +923,7 @@ impl Check for TypographyEngine {
         // The strict tier runs when the options turn it on, or when the rule is selected without
         // the rest of its family (`--select typography.nbsp`: the user asked for it by name).
         let strict = self.rule(cx, "nbsp").filter(|_| {
-            cx.options.strict_typography
-                || self.bound.iter().all(|&(name, r)| name == "nbsp" || !cx.enabled(r))
+            cx.options.strict_typography || self.bound.iter().all(|&(name, r)| name == "nbsp" || !cx.enabled(r))
         });
         let (ellipsis, etc) = (self.rule(cx, "ellipsis"), self.rule(cx, "etc-ellipsis"));
         let (trailing_nbsp, trailing_space) = (self.rule(cx, "trailing-nbsp"), self.rule(cx, "trailing-space"));

@@ -265,9 +265,8 @@ const PAIRED_ENDINGS: &[(&str, usize)] = &[("in", 2), ("ina", 2), ("yn", 2), ("y
 pub(super) fn cues(word: &str) -> Cues {
     let last = word.rsplit('-').next().unwrap_or(word);
     let mut cues = Cues::default();
-    let ends = |list: &[(&str, usize)]| {
-        list.iter().any(|(end, stem)| last.len() >= end.len() + stem && last.ends_with(end))
-    };
+    let ends =
+        |list: &[(&str, usize)]| list.iter().any(|(end, stem)| last.len() >= end.len() + stem && last.ends_with(end));
     let japanese = lexicon::is_japanese(last);
     if ends(STRONG_ENDINGS) || word.contains("shch") {
         cues.strong = true;

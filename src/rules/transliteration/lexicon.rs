@@ -149,8 +149,31 @@ pub(super) const SLAVIC_FIRST_NAMES: &[&str] = &[
 /// First names of the first-name table that are as common outside East Slavic countries
 /// (Maria, Elena): they do not make the next word an East Slavic surname.
 pub(super) const WESTERN_FIRST_NAMES: &[&str] = &[
-    "maria", "sofia", "elena", "anastasia", "natalia", "daria", "ksenia", "tatiana", "alexandra", "nadia", "sonia",
-    "katia", "tania", "sacha", "micha", "natacha", "vera", "nina", "ilia", "janna", "anna", "victor", "alexandre", "maxime", "maxim",
+    "maria",
+    "sofia",
+    "elena",
+    "anastasia",
+    "natalia",
+    "daria",
+    "ksenia",
+    "tatiana",
+    "alexandra",
+    "nadia",
+    "sonia",
+    "katia",
+    "tania",
+    "sacha",
+    "micha",
+    "natacha",
+    "vera",
+    "nina",
+    "ilia",
+    "janna",
+    "anna",
+    "victor",
+    "alexandre",
+    "maxime",
+    "maxim",
 ];
 
 /// Names whose English-looking spelling is what the French press writes: émigrés who chose
@@ -213,10 +236,48 @@ pub(super) const KEEP: &[&str] = &[
 /// Western and other names that the shape filter lets through and that carry a clue
 /// (Geneva's -eva, Lyon's y + vowel): never East Slavic.
 pub(super) const WESTERN: &[&str] = &[
-    "geneva", "genova", "lyon", "lyons", "ryan", "bryan", "kenya", "libya", "tokyo", "kyoto", "maya", "goya", "austin",
-    "martin", "kevin", "justin", "dublin", "berlin", "franklin", "benjamin", "robin", "colin", "calvin", "gavin", "erin",
-    "griffin", "corbin", "durbin", "marin", "tintin", "latin", "stalingrad", "pyongyang", "myanmar", "bayer", "mayer",
-    "meyer", "sawyer", "tyson", "byron", "myers", "pushkar",
+    "geneva",
+    "genova",
+    "lyon",
+    "lyons",
+    "ryan",
+    "bryan",
+    "kenya",
+    "libya",
+    "tokyo",
+    "kyoto",
+    "maya",
+    "goya",
+    "austin",
+    "martin",
+    "kevin",
+    "justin",
+    "dublin",
+    "berlin",
+    "franklin",
+    "benjamin",
+    "robin",
+    "colin",
+    "calvin",
+    "gavin",
+    "erin",
+    "griffin",
+    "corbin",
+    "durbin",
+    "marin",
+    "tintin",
+    "latin",
+    "stalingrad",
+    "pyongyang",
+    "myanmar",
+    "bayer",
+    "mayer",
+    "meyer",
+    "sawyer",
+    "tyson",
+    "byron",
+    "myers",
+    "pushkar",
 ];
 
 /// The lowercase words of a list, as a set.
@@ -238,8 +299,8 @@ static PINYIN: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "y", "w",
     ];
     const FINALS: &[&str] = &[
-        "a", "o", "e", "i", "u", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er", "ia", "ie", "iao", "iu",
-        "ian", "in", "iang", "ing", "iong", "ua", "uo", "uai", "ui", "uan", "un", "uang", "ue",
+        "a", "o", "e", "i", "u", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er", "ia", "ie", "iao",
+        "iu", "ian", "in", "iang", "ing", "iong", "ua", "uo", "uai", "ui", "uan", "un", "uang", "ue",
     ];
     INITIALS.iter().flat_map(|i| FINALS.iter().map(move |f| format!("{i}{f}"))).collect()
 });
@@ -248,9 +309,9 @@ static PINYIN: LazyLock<HashSet<String>> = LazyLock::new(|| {
 static JAPANESE: LazyLock<HashSet<String>> = LazyLock::new(|| {
     const CONSONANTS: &[&str] = &["", "k", "s", "t", "n", "h", "m", "y", "r", "w", "g", "z", "d", "b", "p"];
     const EXTRA: &[&str] = &[
-        "kya", "kyu", "kyo", "gya", "gyu", "gyo", "sha", "shi", "shu", "sho", "ja", "ji", "ju", "jo", "cha", "chi", "chu",
-        "cho", "tsu", "fu", "nya", "nyu", "nyo", "hya", "hyu", "hyo", "mya", "myu", "myo", "rya", "ryu", "ryo", "bya",
-        "byu", "byo", "pya", "pyu", "pyo", "n",
+        "kya", "kyu", "kyo", "gya", "gyu", "gyo", "sha", "shi", "shu", "sho", "ja", "ji", "ju", "jo", "cha", "chi",
+        "chu", "cho", "tsu", "fu", "nya", "nyu", "nyo", "hya", "hyu", "hyo", "mya", "myu", "myo", "rya", "ryu", "ryo",
+        "bya", "byu", "byo", "pya", "pyu", "pyo", "n",
     ];
     let mut all: HashSet<String> =
         CONSONANTS.iter().flat_map(|c| ["a", "i", "u", "e", "o"].iter().map(move |v| format!("{c}{v}"))).collect();
