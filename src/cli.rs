@@ -73,9 +73,15 @@ pub(crate) struct CheckArgs {
     /// Report only findings at or above this severity.
     #[arg(long, value_enum, default_value_t = SeverityArg::Info)]
     pub(crate) min_severity: SeverityArg,
-    /// Exit 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub(crate) fail_on: FailOn,
+    /// Exit 1 when a finding is at or above this severity [default: the configuration's, or warning].
+    #[arg(long, value_enum)]
+    pub(crate) fail_on: Option<FailOn>,
+    /// Use this configuration file for every input instead of searching for decalque.toml.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
+    /// Print the configuration that applies to the first path (or the current folder) and exit.
+    #[arg(long)]
+    pub(crate) show_config: bool,
     /// Name shown for standard input.
     #[arg(long, default_value = "-")]
     pub(crate) stdin_filename: String,

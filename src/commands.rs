@@ -1,12 +1,15 @@
 //! The subcommands: each turns parsed arguments into library calls and an exit status.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use decalque::config;
 use decalque::document::{DecodeError, Source};
 use decalque::fix::{FixError, FixOutcome, MAX_ROUNDS, fix_source, write_atomic};
+use decalque::project::{Prepared, Project, Settings};
 use decalque::report::{self, Format, Summary};
 use decalque::rules::{Example, Expect, RuleMeta};
 use decalque::walk::{Input, collect_inputs};
@@ -78,20 +81,64 @@ fn check_input(linter: &Linter, input: &Input) -> Result<FileReport, Skipped> {
     })
 }
 
-/// `decalque check`; errors about single files go to `errors`, `notes` get the skipped ones.
-pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<String>) -> Result<Status, Fatal> {
-    let registry = load_registry(&args.rules_dirs)?;
-    let select: Vec<RuleSelector> = args.select.iter().map(|s| RuleSelector::new(s)).collect();
-    let ignore: Vec<RuleSelector> = args.ignore.iter().map(|s| RuleSelector::new(s)).collect();
-    let selection = Selection::from_selectors(&registry, &select, &ignore).map_err(Fatal)?;
-    let linter = Linter::new(registry, selection).with_min_severity(severity(args.min_severity));
+/// The command-line settings shared by the commands that check files.
+fn settings(args: &CheckArgs) -> Settings {
+    Settings {
+        select: args.select.iter().map(|s| RuleSelector::new(s)).collect(),
+        ignore: args.ignore.iter().map(|s| RuleSelector::new(s)).collect(),
+        rules_dirs: args.rules_dirs.clone(),
+        min_severity: severity(args.min_severity),
+        fail_on: args.fail_on.map(|f| match f {
+            FailOn::Info => config::FailOn::Info,
+            FailOn::Warning => config::FailOn::Warning,
+            FailOn::Error => config::FailOn::Error,
+            FailOn::Never => config::FailOn::Never,
+        }),
+        config: args.config.clone(),
+    }
+}
 
+/// Each input with the prepared configuration that applies to it; walked files that the
+/// configuration's include/exclude globs leave out are dropped.
+fn prepare_inputs(
+    project: &mut Project,
+    args: &CheckArgs,
+    errors: &mut Vec<String>,
+) -> Result<Vec<(Input, Arc<Prepared>)>, Fatal> {
     let (inputs, walk_errors) = collect_inputs(&args.paths, &args.stdin_filename);
     errors.extend(walk_errors.into_iter().map(|e| format!("{}: {}", e.path, e.message)));
+    let explicit: HashSet<&PathBuf> = args.paths.iter().collect();
+    let mut prepared = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let config_path = project.config_path(&input);
+        let setup = project.prepare(config_path).map_err(Fatal)?;
+        if let Input::File(path) = &input
+            && !explicit.contains(path)
+            && !setup.config.wants(path)
+        {
+            continue;
+        }
+        prepared.push((input, setup));
+    }
+    Ok(prepared)
+}
+
+/// `decalque check`; errors about single files go to `errors`, `notes` get the skipped ones.
+pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<String>) -> Result<Status, Fatal> {
+    let mut project = Project::new(settings(&args));
+    if args.show_config {
+        let first = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+        let input = if first.is_dir() { Input::File(first.join("-")) } else { Input::File(first) };
+        let setup = project.prepare(project.config_path(&input)).map_err(Fatal)?;
+        io::stdout().lock().write_all(setup.config.describe().as_bytes())?;
+        return Ok(Status::Clean);
+    }
+    let inputs = prepare_inputs(&mut project, &args, errors)?;
 
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
-    let results: Vec<Result<FileReport, Skipped>> =
-        pool.install(|| inputs.par_iter().map(|input| check_input(&linter, input)).collect());
+    let results: Vec<(Result<FileReport, Skipped>, Option<Severity>)> = pool.install(|| {
+        inputs.par_iter().map(|(input, setup)| (check_input(&setup.linter, input), setup.fail_threshold)).collect()
+    });
 
     let format = match args.format {
         OutputFormat::Human => Format::Human,
@@ -112,14 +159,8 @@ pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<S
     };
     let mut reporter = report::reporter(format, color);
     let mut summary = Summary::default();
-    let fail_threshold = match args.fail_on {
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Never => None,
-    };
     let mut failed = false;
-    for result in results {
+    for (result, fail_threshold) in results {
         match result {
             Ok(file) => {
                 failed |= fail_threshold.is_some_and(|t| file.diagnostics.iter().any(|d| d.severity >= t));

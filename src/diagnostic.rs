@@ -9,10 +9,11 @@ use serde::{Deserialize, Serialize};
 use crate::span::Span;
 
 /// How serious a finding is; ordered so that `Info < Warning < Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth a look; depends on context or house style. Never fails a build by default.
+    #[default]
     Info,
     /// Almost always wrong in edited French.
     Warning,

@@ -24,16 +24,19 @@
 //! assert!(found.iter().any(|d| d.rule.as_str() == "calque.prendre-place"));
 //! ```
 
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod linter;
 pub mod options;
+pub mod project;
 pub mod report;
 pub mod rules;
 pub mod span;
 pub mod walk;
 
+pub use config::Config;
 pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Related, RuleId, Severity, Suggestion};
 pub use document::{Document, Source};
 pub use linter::{FileReport, Linter};

@@ -65,4 +65,6 @@ pub struct LintOptions {
     pub strict_typography: bool,
     /// Which no-break space to suggest.
     pub nbsp: NbspStyle,
+    /// House spellings among accepted variants (Kyiv rather than Kiev).
+    pub prefer: Vec<String>,
 }

@@ -429,9 +429,22 @@ impl CapitalizationEngine {
     }
 
     /// The capitalized common words of `line` when it reads as a heading in Title Case.
-    fn title_case_words<'l>(&self, line: &'l str) -> Option<Vec<&'l str>> {
+    fn title_case_words(&self, line: &str) -> Option<Vec<String>> {
         const PARTICLES: &[&str] = &["le", "la", "les", "de", "du", "des", "l", "d"];
-        let words: Vec<&str> = line
+        // What is in parentheses is an aside (a country, an acronym), not the heading.
+        let mut depth = 0usize;
+        let outside: String = line
+            .chars()
+            .map(|c| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                if depth > 0 || c == ')' { ' ' } else { c }
+            })
+            .collect();
+        let words: Vec<&str> = outside
             .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '‐'))
             .filter(|w| w.chars().any(char::is_alphabetic))
             .collect();
@@ -455,14 +468,14 @@ impl CapitalizationEngine {
             match (function, capitalized(w)) {
                 (true, true) if !PARTICLES.contains(&l.as_str()) => {
                     function_caps += 1;
-                    shown.push(w);
+                    shown.push(w.to_owned());
                 }
                 (true, _) => {}
                 (false, true) => {
                     content_caps += 1;
                     if looks_common(&l) {
                         common += 1;
-                        shown.push(w);
+                        shown.push(w.to_owned());
                     }
                 }
                 (false, false) => content_lower += 1,
@@ -534,6 +547,11 @@ fn judge_name(name: &Name, seg: &str, start: usize, written: &str) -> Option<(St
     }
     let shape_written = shape(written)?;
     let canonical = &name.canonical;
+    // « une maison blanche », « la croix rouge » : common words, not the institution.
+    let written_lower = !written.chars().any(char::is_uppercase);
+    if written_lower && !name.strict && canonical.words.iter().any(|w| capitalized(w)) {
+        return None;
+    }
     if shape_written.words.len() != canonical.words.len() {
         return None;
     }
@@ -548,7 +566,7 @@ fn judge_name(name: &Name, seg: &str, start: usize, written: &str) -> Option<(St
         let (wc, cc) = (capitalized(w), capitalized(c));
         if i == 0 {
             if wc && !cc && name.title && !sentence_start(seg, start) && !after_address(seg, start) {
-                fixed_words[0] = lower_first(w);
+                fixed_words[0] = c.clone();
                 reasons.push(format!("« {w} » prend une minuscule en cours de phrase"));
             } else if !wc && cc && name.strict && inner_caps_kept {
                 fixed_words[0] = c.clone();
@@ -661,5 +679,59 @@ mod tests {
         assert!(looks_common("européenne"));
         assert!(!looks_common("macron"));
         assert!(!looks_common("moscou"));
+    }
+
+    fn found(select: &str, text: &str) -> Vec<(String, Option<String>)> {
+        use std::sync::Arc;
+
+        use crate::{Document, Linter, Registry, RuleSelector, Selection};
+        let registry = Arc::new(Registry::builtin().unwrap());
+        let selection = Selection::from_selectors(&registry, &[RuleSelector::new(select)], &[]).unwrap();
+        let linter = Linter::new(registry, selection);
+        let doc = Document::from_str("t", text);
+        linter
+            .check_document(&doc)
+            .iter()
+            .map(|d| (text[d.span.range()].to_owned(), d.suggestions.first().map(|s| s.edit.replacement.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn common_words_and_house_styles_are_left_alone() {
+        let text = "Il a une maison blanche près de la croix rouge. L’assemblée générale a voté. \
+                    Le ministère des affaires étrangères et le premier ministre ont parlé.";
+        assert_eq!(found("capitalization", text), []);
+    }
+
+    #[test]
+    fn titles_in_mid_sentence_take_the_canonical_lower_case() {
+        let text = "Il a visité l’Etat-Major ; Secrétaire général depuis 2019, il parle au Secrétaire Général.";
+        assert_eq!(
+            found("capitalization.title", text),
+            [
+                ("Etat-Major".to_owned(), Some("état-major".to_owned())),
+                ("Secrétaire Général".to_owned(), Some("secrétaire général".to_owned())),
+            ]
+        );
+    }
+
+    #[test]
+    fn title_before_name_skips_titles_in_title_case_and_places() {
+        let text = "Le Secrétaire Général Guterres, la Terre de la Reine Maud et le Président Macron.";
+        assert_eq!(
+            found("capitalization.title-before-name", text),
+            [("Président".to_owned(), Some("président".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn headings_ignore_asides_and_tables() {
+        assert_eq!(found("capitalization.title-case-heading", "yaka (République Démocratique du Congo)"), []);
+        assert_eq!(found("capitalization.title-case-heading", "Taille     Entrée     Fanion Lien   Alignement"), []);
+        assert_eq!(found("capitalization.title-case-heading", "Phra Nakhon Si Ayutthaya"), []);
+        assert_eq!(
+            found("capitalization.title-case-heading", "Validation du Contrat de Licence Utilisateur Final").len(),
+            1
+        );
     }
 }

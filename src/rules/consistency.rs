@@ -245,26 +245,39 @@ impl ConsistencyEngine {
                 }
             }
         }
-        let mut first: HashMap<usize, (usize, NormSpan)> = HashMap::new();
+        // The house spelling (`prefer` in the configuration) wins outright; otherwise the first one used.
+        let house = |set: usize| {
+            self.sets[set].0.iter().position(|inflections| inflections.iter().any(|f| cx.options.prefer.contains(f)))
+        };
+        let mut first: HashMap<usize, (usize, Option<NormSpan>)> = HashMap::new();
         for &(span, place) in &found {
-            let &mut (winner, winner_span) = first.entry(place.set).or_insert((place.form, span));
+            let &mut (winner, ref mut winner_span) = first.entry(place.set).or_insert_with(|| match house(place.set) {
+                Some(form) => (form, None),
+                None => (place.form, Some(span)),
+            });
             if place.form == winner {
+                winner_span.get_or_insert(span);
                 continue;
             }
+            let winner_span = *winner_span;
             let forms = &self.sets[place.set].0;
             let written = &text[span.range()];
             let preferred = forms[winner].get(place.inflection).unwrap_or(&forms[winner][0]);
-            let message = format!(
-                "« {written} » et « {} » dans le même document : gardez la première graphie, « {preferred} ».",
-                &text[winner_span.range()]
-            );
+            let message = match winner_span {
+                Some(w) => format!(
+                    "« {written} » et « {} » dans le même document : gardez la première graphie, « {preferred} ».",
+                    &text[w.range()]
+                ),
+                None => {
+                    format!("« {written} » : la graphie retenue par la configuration du projet est « {preferred} ».")
+                }
+            };
             let suggestion = if self.sets[place.set].1 { preferred.clone() } else { match_case(written, preferred) };
-            sink.push(
-                Finding::new(rule, span)
-                    .with_message(message)
-                    .suggest(suggestion)
-                    .related("première graphie employée", winner_span),
-            );
+            let mut finding = Finding::new(rule, span).with_message(message).suggest(suggestion);
+            if let Some(w) = winner_span {
+                finding = finding.related("première graphie employée", w);
+            }
+            sink.push(finding);
         }
     }
 

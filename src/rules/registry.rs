@@ -102,6 +102,11 @@ impl Registry {
 
     /// The embedded packs plus every pack in `dirs`.
     pub fn load(dirs: &[PathBuf]) -> Result<Registry, PackError> {
+        Registry::load_with(dirs, Pack::default())
+    }
+
+    /// The embedded packs, every pack in `dirs`, and `extra` (a project glossary).
+    pub fn load_with(dirs: &[PathBuf], extra: Pack) -> Result<Registry, PackError> {
         let mut pack = Pack::default();
         for (name, text) in builtin::PACKS {
             pack.extend(parse_pack(name, text)?.trusted());
@@ -109,6 +114,7 @@ impl Registry {
         for dir in dirs {
             pack.extend(read_pack_dir(dir)?);
         }
+        pack.extend(extra);
         Registry::from_pack(pack)
     }
 
@@ -249,6 +255,23 @@ impl Selection {
             selection.enabled[i] = selected && !ignore.iter().any(|s| s.matches(id));
         }
         Ok(selection)
+    }
+
+    /// Keeps only the rules that are also enabled in `other` (command-line selection on top of
+    /// a configuration).
+    pub fn restrict_to(&mut self, other: &Selection) {
+        for (mine, theirs) in self.enabled.iter_mut().zip(&other.enabled) {
+            *mine &= *theirs;
+        }
+    }
+
+    /// Turns every rule `selector` covers on or off.
+    pub fn set_enabled(&mut self, registry: &Registry, selector: &RuleSelector, enabled: bool) {
+        for (i, meta) in registry.metas.iter().enumerate() {
+            if selector.matches(meta.id.as_str()) {
+                self.enabled[i] = enabled;
+            }
+        }
     }
 
     /// Sets the severity of every rule `selector` covers.

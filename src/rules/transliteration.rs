@@ -237,9 +237,7 @@ impl TransliterationEngine {
                     i = last + 1;
                     continue;
                 }
-                if let Some(hit) = self.match_part(seg, words, i) {
-                    hits.push(hit);
-                }
+                hits.extend(self.match_parts(seg, words, i));
             }
             i += 1;
         }
@@ -270,18 +268,21 @@ impl TransliterationEngine {
         None
     }
 
-    /// A one-word table name as a part of a hyphenated word (the Putin-Zelensky meeting).
-    fn match_part(&self, seg: &str, words: &[Word], i: usize) -> Option<Hit> {
+    /// One-word table names as parts of a hyphenated word (the Putin-Zelenskyy meeting).
+    fn match_parts(&self, seg: &str, words: &[Word], i: usize) -> Vec<Hit> {
         let word = text(seg, words[i]);
         let parts = words::parts(word);
         if parts.len() < 2 {
-            return None;
+            return Vec::new();
         }
-        parts.into_iter().find_map(|(offset, part)| {
-            let entry = *self.by_first.get(part)?.iter().find(|&&k| self.known[k].tokens.len() == 1)?;
-            let start = words[i].start + offset;
-            Some(Hit { entry, first: i, last: i, part: Some((start, start + part.len())) })
-        })
+        parts
+            .into_iter()
+            .filter_map(|(offset, part)| {
+                let entry = *self.by_first.get(part)?.iter().find(|&&k| self.known[k].tokens.len() == 1)?;
+                let start = words[i].start + offset;
+                Some(Hit { entry, first: i, last: i, part: Some((start, start + part.len())) })
+            })
+            .collect()
     }
 
     /// Whether the first name at word `i` is to be reported.
@@ -869,6 +870,10 @@ mod tests {
         assert_eq!(found("Grigory Rasputin"), owned(&[("known-name", "Grigory Rasputin", "Grigori Raspoutine")]));
         assert_eq!(found("Aleksandr Grushko"), owned(&[("known-name", "Aleksandr Grushko", "Alexandre Grouchko")]));
         assert_eq!(found("La rencontre Putin-Zelensky."), owned(&[("known-name", "Putin", "Poutine")]));
+        assert_eq!(
+            found("La rencontre Putin-Zelenskyy."),
+            owned(&[("known-name", "Putin", "Poutine"), ("known-name", "Zelenskyy", "Zelensky")])
+        );
     }
 
     #[test]
@@ -906,6 +911,11 @@ mod tests {
         assert_eq!(found("Le cinéaste russe Sokurov."), owned(&[("letter-rules", "Sokurov", "Sokourov")]));
         // -in alone proves nothing; beside Igor it does, and then for every occurrence.
         assert_eq!(found("Sechkin a parlé."), []);
+        // A patronymic's -ich is English whatever else the word holds.
+        assert_eq!(
+            found("Vladimir Vladimirovich Putin"),
+            owned(&[("letter-rules", "Vladimirovich", "Vladimirovitch"), ("known-name", "Putin", "Poutine")])
+        );
         assert_eq!(
             found("Sechkin a parlé. Puis Igor Sechkin est parti."),
             owned(&[("letter-rules", "Sechkin", "Setchkine"), ("letter-rules", "Sechkin", "Setchkine")])

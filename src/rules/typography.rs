@@ -653,7 +653,14 @@ impl TypographyEngine {
             }
             // Columns of a table line up with runs of ordinary spaces: three or more, or
             // several runs on one line. A no-break space in the run is never alignment.
-            if kept.is_none() && (count > 2 || line_has_other_run(s, start, end)) {
+            let plain_spaces = s[start..end].matches(' ').count();
+            if (plain_spaces > 2 || (plain_spaces == 2 && count > 2))
+                || (kept.is_none() && line_has_other_run(s, start, end))
+            {
+                continue;
+            }
+            // Code shown in the text (`x;  /* … */`) aligns its comments.
+            if matches!(p, ';' | '{' | '}' | '=' | '|' | '/' | '*') || matches!(n, '/' | '#' | '|' | '=') {
                 continue;
             }
             if kept.is_none() {

@@ -87,7 +87,10 @@ fn convert(w: &[u8], mode: Mode) -> String {
             continue;
         }
         if rest.starts_with(b"ch") {
-            out.push_str(if mode == Mode::Full { "tch" } else { "ch" });
+            // A final -ich, -ych is the English patronymic or surname ending (-ovich): French
+            // writes -itch, so even an otherwise French-looking word is English there.
+            let final_ich = i + 2 == n && matches!(prev, Some(b'i' | b'y'));
+            out.push_str(if mode == Mode::Full || final_ich { "tch" } else { "ch" });
             i += 2;
             continue;
         }
@@ -395,6 +398,7 @@ mod tests {
             assert_eq!(french_form(word, Mode::Unambiguous).as_deref(), Some(word), "{word}");
         }
         assert_eq!(french_form("Gorbachev", Mode::Unambiguous).as_deref(), Some("Gorbachev"));
+        assert_eq!(french_form("Vladimirovich", Mode::Unambiguous).as_deref(), Some("Vladimirovitch"));
         assert_eq!(fr("Gorbachev"), "Gorbatchev");
         assert_eq!(french_form("Stoltenberg-Ü", Mode::Full), None);
     }
