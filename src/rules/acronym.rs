@@ -354,6 +354,15 @@ fn name_window(words: &[Word<'_>], start: usize, n: usize, engine: &AcronymEngin
     Some(content)
 }
 
+/// Whether the token at `span` is part of code: an identifier (POSIXLY_CORRECT), a variable
+/// ($HOME), an option value (PATH=…) or a path.
+fn code_like(text: &str, span: NormSpan) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    before.is_some_and(|c| matches!(c, '_' | '$' | '/' | '=' | '.' | '%' | '<' | '[' | '{'))
+        || after.is_some_and(|c| matches!(c, '_' | '=' | '(' | '/' | '>' | ']' | '}') || c.is_ascii_digit())
+}
+
 /// The word with a capital first letter (foreign names are shown the way they are written).
 fn capitalized(word: &str) -> String {
     let mut chars = word.chars();
@@ -446,6 +455,10 @@ impl Check for AcronymEngine {
             occurrences.push(Occurrence { word: i, definition });
         }
 
+        // Words the document also writes in lowercase: in capitals they are emphasis or
+        // placeholders (FICHIER, NOTE), not acronyms.
+        let lowercase_words: HashSet<&str> =
+            words.iter().filter(|w| w.text.chars().all(|c| !c.is_uppercase())).map(|w| w.text).collect();
         let mut first_definition: HashMap<&str, (usize, String)> = HashMap::new();
         // Candidate names by number of content words, built once per document.
         let mut windows: HashMap<usize, Vec<Vec<usize>>> = HashMap::new();
@@ -575,7 +588,10 @@ impl Check for AcronymEngine {
             if let Some(rule) = self.undefined
                 && !mismatched
                 && !in_name_list(text, &words, occurrence.word)
-                && letters.len() >= 3
+                && (3..=5).contains(&letters.len())
+                && acronym.is_ascii()
+                && !code_like(text, span)
+                && !lowercase_words.contains(acronym.to_lowercase().as_str())
                 && !self.glossary.french_acronyms.contains(acronym)
                 && !self.known.contains(acronym)
                 && !first_definition.contains_key(acronym)

@@ -705,7 +705,7 @@ mod tests {
 
     #[test]
     fn titles_in_mid_sentence_take_the_canonical_lower_case() {
-        let text = "Il a visité l’Etat-Major ; Secrétaire général depuis 2019, il parle au Secrétaire Général.";
+        let text = "Il a visité l’Etat-Major. Secrétaire général depuis 2019, il parle au Secrétaire Général.";
         assert_eq!(
             found("capitalization.title", text),
             [

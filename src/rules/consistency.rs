@@ -15,7 +15,7 @@ use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
 use crate::span::NormSpan;
 
 /// The checks this kind implements, named by the `check` field of their pack entries.
-pub(crate) const CHECKS: &[&str] = &["variants", "apostrophe", "name-variant"];
+pub(crate) const CHECKS: &[&str] = &["variants", "apostrophe", "apostrophe-mixed", "name-variant"];
 
 /// A `[[variants]]` table: spellings of one thing; each form lists its inflections in the
 /// same order (`["plate-forme", "plates-formes"]`).
@@ -40,6 +40,7 @@ pub(crate) struct ConsistencyEngine {
     indexes: Vec<RuleIndex>,
     variants: Option<RuleIndex>,
     apostrophe: Option<RuleIndex>,
+    apostrophe_mixed: Option<RuleIndex>,
     name_variant: Option<RuleIndex>,
     sets: Vec<(Vec<Vec<String>>, bool)>,
     /// Per needle, every place it can be (a folded needle may belong to a case-sensitive pair).
@@ -172,6 +173,7 @@ impl ConsistencyEngine {
             indexes: Vec::new(),
             variants: None,
             apostrophe: None,
+            apostrophe_mixed: None,
             name_variant: None,
             sets: Vec::new(),
             places: Vec::new(),
@@ -181,6 +183,7 @@ impl ConsistencyEngine {
             let slot = match entry.meta.check.as_deref() {
                 Some("variants") => &mut engine.variants,
                 Some("apostrophe") => &mut engine.apostrophe,
+                Some("apostrophe-mixed") => &mut engine.apostrophe_mixed,
                 Some("name-variant") => &mut engine.name_variant,
                 other => return Err(entry.error(format!("unknown check {other:?} for kind `consistency`"))),
             };
@@ -281,7 +284,7 @@ impl ConsistencyEngine {
         }
     }
 
-    fn check_apostrophes(&self, cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_>) {
+    fn check_apostrophes(&self, cx: &CheckContext<'_>, sink: &mut Sink<'_>) {
         let text = cx.document.text();
         // Apostrophes between two letters (l’État, aujourd’hui) or after an elided word (qu’ « …),
         // not quotation marks.
@@ -313,6 +316,20 @@ impl ConsistencyEngine {
         };
         let Some(&(first_majority, _)) = marks.iter().find(|(_, c)| *c == majority) else { return };
         let (count, total) = (curly.min(straight), marks.len());
+        // A few strays in a consistent text are slips (machine translation, pasted text): each is
+        // reported with a safe fix. A text that mixes both at length has no style to restore.
+        let stray = count <= 2 || count * 20 <= total;
+        if !stray {
+            let enabled = self.apostrophe_mixed.filter(|&r| cx.enabled(r));
+            if let (Some(rule), Some(&(at, c))) = (enabled, marks.iter().find(|(_, c)| *c != majority)) {
+                let message = format!(
+                    "Le document mélange apostrophes droites ({straight}) et courbes ({curly}) : choisissez un style."
+                );
+                sink.push(Finding::new(rule, NormSpan::new(at, at + c.len_utf8())).with_message(message));
+            }
+            return;
+        }
+        let Some(rule) = self.apostrophe.filter(|&r| cx.enabled(r)) else { return };
         for &(at, c) in marks.iter().filter(|(_, c)| *c != majority) {
             let (name, other) = if majority == '’' { ("droite", "courbe") } else { ("courbe", "droite") };
             let message = format!(
@@ -395,8 +412,8 @@ impl Check for ConsistencyEngine {
         if let Some(rule) = self.variants.filter(|&r| cx.enabled(r)) {
             self.check_variants(cx, rule, sink);
         }
-        if let Some(rule) = self.apostrophe.filter(|&r| cx.enabled(r)) {
-            self.check_apostrophes(cx, rule, sink);
+        if [self.apostrophe, self.apostrophe_mixed].into_iter().flatten().any(|r| cx.enabled(r)) {
+            self.check_apostrophes(cx, sink);
         }
         if let Some(rule) = self.name_variant.filter(|&r| cx.enabled(r)) {
             self.check_names(cx, rule, sink);

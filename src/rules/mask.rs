@@ -71,7 +71,7 @@ const PATTERNS: &[(MaskKind, &str)] = &[
     (MaskKind::Code, r"`[^`\n]+`"),
     (MaskKind::Time, r"\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b"),
     (MaskKind::Version, r"\b[vV]\d+(?:\.\d+)+(?:[-+.]?[\w]+)*"),
-    (MaskKind::Version, r"\b\d+(?:\.\d+){2,}\b"),
+    (MaskKind::Version, r"\b\d+(?:\.\d+){2,}(?:[-+~]?[A-Za-z0-9]+)*"),
     (MaskKind::Version, r"(?i)\bversions?\s+\d+(?:\.\d+)+"),
     (MaskKind::Version, r"\b[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}\b"),
     (MaskKind::Version, r"\b[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7}\b"),

@@ -261,6 +261,9 @@ fn check_invisible(cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_>) 
     let text = cx.document.text();
     for segment in cx.document.segments() {
         let seg = &text[segment.span.range()];
+        if seg.is_ascii() && !seg.bytes().any(|b| is_control(char::from(b))) {
+            continue;
+        }
         let has_rtl = seg.chars().any(is_rtl);
         let chars: Vec<(usize, char)> = seg.char_indices().collect();
         let flagged = |k: usize| -> bool {

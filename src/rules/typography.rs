@@ -169,6 +169,134 @@ fn word_end(s: &str, start: usize) -> usize {
     if end == start { next_char(s, start).map_or(start, |c| start + c.len_utf8()) } else { end }
 }
 
+/// Words of English and not of French: two of them on a line make it English, whose
+/// typography differs (no space before `:`), so French spacing rules leave it alone.
+const ENGLISH_WORDS: &[&str] = &[
+    "the",
+    "and",
+    "of",
+    "to",
+    "is",
+    "are",
+    "for",
+    "with",
+    "this",
+    "that",
+    "be",
+    "by",
+    "from",
+    "which",
+    "when",
+    "will",
+    "can",
+    "should",
+    "must",
+    "it",
+    "its",
+    "an",
+    "has",
+    "have",
+    "was",
+    "were",
+    "these",
+    "those",
+    "there",
+    "their",
+    "been",
+    "into",
+    "than",
+    "then",
+    "only",
+    "also",
+    "such",
+    "each",
+    "any",
+    "if",
+    "not",
+    "see",
+    "example",
+    "default",
+    "value",
+    "used",
+    "use",
+    "file",
+    "files",
+    "following",
+    "you",
+    "your",
+];
+
+/// French function words, to weigh a line that mixes both.
+const FRENCH_WORDS: &[&str] = &[
+    "le", "la", "les", "de", "des", "du", "et", "est", "un", "une", "pour", "dans", "que", "qui", "sur", "par", "pas",
+    "au", "aux", "ce", "cette", "sont", "avec", "ou", "être", "il", "elle", "son", "sa", "ses", "si", "à",
+];
+
+/// Whether the line holding `at` is code or English rather than French prose: C and shell
+/// shown in manuals (`int x;`, `$ ls; echo`), `Key-Name:` header fields, English sentences.
+fn non_prose(s: &str, at: usize) -> bool {
+    let line_start = s[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = s[at..].find('\n').map_or(s.len(), |i| at + i);
+    let line = s[line_start..line_end].trim();
+    // A sentence wraps: the line before counts for its language.
+    let window_start = s[..line_start.saturating_sub(1)].rfind('\n').map_or(0, |i| i + 1);
+    let window = &s[window_start..line_end];
+    const CODE: &[&str] =
+        &["/*", "*/", "// ", "->", "==", "!=", "&&", "||", "{", "}", "#include", "#define", ");", "();", " = ", "[]"];
+    if CODE.iter().any(|c| line.contains(c))
+        || line.ends_with([';', '{', '}', '\\'])
+        || line.starts_with("$ ")
+        || line.starts_with("# ")
+        || line.starts_with("% ")
+    {
+        return true;
+    }
+    // `Build-Depends:`, `Standards-Version:`: a field name opening the line.
+    if let Some(first) = line.split_whitespace().next() {
+        let name = first.trim_end_matches(':');
+        if first.ends_with(':')
+            && name.contains('-')
+            && name.split('-').all(|part| part.starts_with(|c: char| c.is_ascii_uppercase()) && part.is_ascii())
+        {
+            return true;
+        }
+    }
+    let (english, french) = word_counts(window);
+    english >= 2 && english > french
+}
+
+/// English-only and French function words in `text`.
+fn word_counts(text: &str) -> (usize, usize) {
+    let (mut english, mut french) = (0, 0);
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        let lower = word.to_lowercase();
+        if ENGLISH_WORDS.contains(&lower.as_str()) {
+            english += 1;
+        } else if FRENCH_WORDS.contains(&lower.as_str()) {
+            french += 1;
+        }
+    }
+    (english, french)
+}
+
+/// Whether the colon at `at` separates a field name opening its line from a value that is
+/// not a French sentence (`Package: dpkg`, `Pin: release n=sid`, `Version:     %u`).
+fn field_colon(s: &str, at: usize) -> bool {
+    let line_start = s[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = s[at..].find('\n').map_or(s.len(), |i| at + i);
+    let name = s[line_start..at].trim_start();
+    // Only whole words count: `nom-complet-et-adresse` is a value, not a sentence.
+    let french = s[at + 1..line_end]
+        .split_whitespace()
+        .any(|w| FRENCH_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase().as_str()));
+    !name.is_empty() && !name.contains(char::is_whitespace) && !french
+}
+
+/// Whether `at` lies in a quotation that is a literal, not a sentence (`« Multi-Arch: same »`).
+fn in_literal_quote(quoted: &[Range<usize>], s: &str, at: usize) -> bool {
+    quoted.iter().any(|q| q.start < at && at < q.end && word_counts(&s[q.clone()]).1 == 0)
+}
+
 /// Whether the line around `start..end` holds another run of two spaces or more.
 fn line_has_other_run(s: &str, start: usize, end: usize) -> bool {
     let line_start = s[..start].rfind('\n').map_or(0, |i| i + 1);
@@ -394,6 +522,7 @@ impl TypographyEngine {
     /// No space at all before `; : ! ?` where the variant wants one.
     fn missing_space(&self, cx: &CheckContext<'_>, rule: RuleIndex, seg: &Seg<'_>, sink: &mut Sink<'_>) {
         let s = seg.text;
+        let quoted = quoted_ranges(s);
         for (i, c) in s.char_indices() {
             if !matches!(c, ';' | ':' | '!' | '?') {
                 continue;
@@ -401,6 +530,11 @@ impl TypographyEngine {
             let Some(space) = space_before(c, cx.options.variant, cx.options.nbsp) else { continue };
             let Some(p) = seg.prev(i) else { continue };
             if !(p.is_alphanumeric() || is_closing(p)) || !ends_sign(c, seg.next(i + 1)) {
+                continue;
+            }
+            // A number before `:` labels a line of a table or a list (`0:`, `#5:`).
+            let label = c == ':' && s[word_start(s, i)..i].chars().all(|c| c.is_ascii_digit());
+            if label || non_prose(s, i) || (c == ':' && field_colon(s, i)) || in_literal_quote(&quoted, s, i) {
                 continue;
             }
             let start = lead_start(s, i);
@@ -676,6 +810,9 @@ impl TypographyEngine {
                 if matches!(p, '.' | '!' | '?' | ':' | '…' | ')' | '»' | '"') {
                     continue;
                 }
+            }
+            if non_prose(s, start) {
+                continue;
             }
             // A no-break space in the run was meant (before `:`, after a number): keep it.
             let keep = kept.unwrap_or(' ');

@@ -273,7 +273,8 @@ pub(super) fn cues(word: &str) -> Cues {
     let japanese = lexicon::is_japanese(last);
     if ends(STRONG_ENDINGS) || word.contains("shch") {
         cues.strong = true;
-    } else if ends(MEDIUM_ENDINGS) {
+    } else if ends(MEDIUM_ENDINGS) && !japanese && !last.ends_with("uev") && !last.ends_with("ueva") {
+        // Not Ishii, not the Spanish -ueva of Villanueva.
         cues.medium += 1;
     } else if ends(PAIRED_ENDINGS) {
         let stem = last.as_bytes()[..last.len() - 2].last().copied();
@@ -428,6 +429,8 @@ mod tests {
         assert_eq!(cues("austin").count(), 1);
         assert_eq!(cues("marina").count(), 1);
         assert_eq!(cues("heino").count(), 0);
+        assert_eq!(cues("ishii").count(), 0, "japanese");
+        assert_eq!(cues("villanueva").count(), 0, "spanish");
         assert!(is_patronymic("Vladimirovich") && is_patronymic("Ivanovna") && !is_patronymic("Ivanov"));
     }
 }
