@@ -57,6 +57,12 @@ struct Definition {
     expansion: Vec<usize>,
 }
 
+/// The initials a word can give an acronym: `(initial, word it stands for)` options.
+type Options = Vec<(char, String)>;
+
+/// A word's French initial and its English and Russian options.
+type Initials = (Option<char>, Options, Options);
+
 /// Which language a reading of the acronym follows.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Reading {
@@ -252,7 +258,7 @@ impl AcronymEngine {
     }
 
     /// Initials a word can give an acronym in French, English and Russian.
-    fn initials(&self, word: &str) -> (Option<char>, Vec<(char, String)>, Vec<(char, String)>) {
+    fn initials(&self, word: &str) -> Initials {
         let french = initial(word);
         let mut en = Vec::new();
         let mut ru = Vec::new();
@@ -283,8 +289,8 @@ impl AcronymEngine {
         if sets.iter().zip(letters).all(|((fr, _, _), l)| *fr == Some(*l)) {
             return None;
         }
-        let by_language = |pick: &dyn Fn(usize) -> Vec<(char, String)>| -> Option<Vec<String>> {
-            let options: Vec<Vec<(char, String)>> = (0..sets.len()).map(pick).collect();
+        let by_language = |pick: &dyn Fn(usize) -> Options| -> Option<Vec<String>> {
+            let options: Vec<Options> = (0..sets.len()).map(pick).collect();
             let mut used = vec![false; options.len()];
             let mut chosen = Vec::with_capacity(letters.len());
             assign(letters, &options, &mut used, &mut chosen).then_some(chosen)
@@ -297,7 +303,7 @@ impl AcronymEngine {
         }
         let mixed = |i: usize| {
             let (fr, en, ru) = &sets[i];
-            let mut all: Vec<(char, String)> = en.iter().chain(ru).cloned().collect();
+            let mut all: Options = en.iter().chain(ru).cloned().collect();
             all.extend(fr.map(|f| (f, expansion[i].to_owned())));
             all
         };
@@ -306,7 +312,7 @@ impl AcronymEngine {
 }
 
 /// Backtracking: gives each letter a distinct word whose options contain it.
-fn assign(letters: &[char], options: &[Vec<(char, String)>], used: &mut [bool], chosen: &mut Vec<String>) -> bool {
+fn assign(letters: &[char], options: &[Options], used: &mut [bool], chosen: &mut Vec<String>) -> bool {
     let Some((&letter, rest)) = letters.split_first() else { return true };
     for (i, word_options) in options.iter().enumerate() {
         if used[i] {

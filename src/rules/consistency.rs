@@ -15,7 +15,7 @@ use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
 use crate::span::NormSpan;
 
 /// The checks this kind implements, named by the `check` field of their pack entries.
-pub(crate) const CHECKS: &[&str] = &["variants", "apostrophe", "apostrophe-mixed", "name-variant"];
+pub(crate) const CHECKS: &[&str] = &["variants", "spelling-variants", "apostrophe", "apostrophe-mixed", "name-variant"];
 
 /// A `[[variants]]` table: spellings of one thing; each form lists its inflections in the
 /// same order (`["plate-forme", "plates-formes"]`).
@@ -25,6 +25,9 @@ struct VariantSet {
     forms: Vec<Vec<String>>,
     #[serde(default)]
     case: Option<String>,
+    /// Two accepted spellings of a common word (clé/clef): reported by `spelling-variants`.
+    #[serde(default)]
+    spelling: bool,
 }
 
 /// Where a needle of the automaton belongs.
@@ -39,10 +42,12 @@ struct Place {
 pub(crate) struct ConsistencyEngine {
     indexes: Vec<RuleIndex>,
     variants: Option<RuleIndex>,
+    spelling_variants: Option<RuleIndex>,
     apostrophe: Option<RuleIndex>,
     apostrophe_mixed: Option<RuleIndex>,
     name_variant: Option<RuleIndex>,
-    sets: Vec<(Vec<Vec<String>>, bool)>,
+    /// Each set's forms, whether it is case-sensitive, and whether it is a spelling set.
+    sets: Vec<(Vec<Vec<String>>, bool, bool)>,
     /// Per needle, every place it can be (a folded needle may belong to a case-sensitive pair).
     places: Vec<Vec<Place>>,
     automaton: Option<AhoCorasick>,
@@ -172,6 +177,7 @@ impl ConsistencyEngine {
         let mut engine = ConsistencyEngine {
             indexes: Vec::new(),
             variants: None,
+            spelling_variants: None,
             apostrophe: None,
             apostrophe_mixed: None,
             name_variant: None,
@@ -182,6 +188,7 @@ impl ConsistencyEngine {
         for &(index, entry) in entries {
             let slot = match entry.meta.check.as_deref() {
                 Some("variants") => &mut engine.variants,
+                Some("spelling-variants") => &mut engine.spelling_variants,
                 Some("apostrophe") => &mut engine.apostrophe,
                 Some("apostrophe-mixed") => &mut engine.apostrophe_mixed,
                 Some("name-variant") => &mut engine.name_variant,
@@ -214,7 +221,7 @@ impl ConsistencyEngine {
                     engine.places[id].push(Place { set: set_index, form, inflection });
                 }
             }
-            engine.sets.push((set.forms, sensitive));
+            engine.sets.push((set.forms, sensitive, set.spelling));
         }
         if !needles.is_empty() {
             engine.automaton =
@@ -225,7 +232,7 @@ impl ConsistencyEngine {
         Ok(engine)
     }
 
-    fn check_variants(&self, cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_>) {
+    fn check_variants(&self, cx: &CheckContext<'_>, sink: &mut Sink<'_>) {
         let Some(automaton) = &self.automaton else { return };
         let text = cx.document.text();
         // Every occurrence, in document order: (span, place).
@@ -240,7 +247,7 @@ impl ConsistencyEngine {
                 }
                 let written = &seg[start..end];
                 let place = self.places[m.pattern().as_usize()].iter().find(|p| {
-                    let (forms, sensitive) = &self.sets[p.set];
+                    let (forms, sensitive, _) = &self.sets[p.set];
                     !sensitive || forms[p.form][p.inflection] == written
                 });
                 if let Some(&place) = place {
@@ -263,6 +270,8 @@ impl ConsistencyEngine {
                 continue;
             }
             let winner_span = *winner_span;
+            let rule = if self.sets[place.set].2 { self.spelling_variants } else { self.variants };
+            let Some(rule) = rule.filter(|&r| cx.enabled(r)) else { continue };
             let forms = &self.sets[place.set].0;
             let written = &text[span.range()];
             let preferred = forms[winner].get(place.inflection).unwrap_or(&forms[winner][0]);
@@ -318,7 +327,7 @@ impl ConsistencyEngine {
         let (count, total) = (curly.min(straight), marks.len());
         // A few strays in a consistent text are slips (machine translation, pasted text): each is
         // reported with a safe fix. A text that mixes both at length has no style to restore.
-        let stray = count <= 2 || count * 20 <= total;
+        let stray = count <= 3 || count * 50 <= total;
         if !stray {
             let enabled = self.apostrophe_mixed.filter(|&r| cx.enabled(r));
             if let (Some(rule), Some(&(at, c))) = (enabled, marks.iter().find(|(_, c)| *c != majority)) {
@@ -409,8 +418,8 @@ impl Check for ConsistencyEngine {
     }
 
     fn check(&self, cx: &CheckContext<'_>, sink: &mut Sink<'_>) {
-        if let Some(rule) = self.variants.filter(|&r| cx.enabled(r)) {
-            self.check_variants(cx, rule, sink);
+        if [self.variants, self.spelling_variants].into_iter().flatten().any(|r| cx.enabled(r)) {
+            self.check_variants(cx, sink);
         }
         if [self.apostrophe, self.apostrophe_mixed].into_iter().flatten().any(|r| cx.enabled(r)) {
             self.check_apostrophes(cx, sink);

@@ -687,7 +687,8 @@ fn number_space(options: &LintOptions) -> char {
 /// The word (letters and digits) just before `at`, separated from it by spaces only.
 fn prev_word(s: &str, at: usize) -> Option<(&str, usize)> {
     let before = s[..at].trim_end_matches(char::is_whitespace);
-    if before.len() == at {
+    // Several spaces separate the columns of a table or a page footer, not words.
+    if before.len() == at || s[before.len()..at].chars().count() > 1 {
         return None;
     }
     let start =
@@ -708,6 +709,9 @@ fn next_word(s: &str, at: usize) -> Option<(&str, usize)> {
 
 /// Whether `at` opens a sentence (or a line, or a quotation): a capital is normal there.
 fn sentence_start(s: &str, at: usize) -> bool {
+    if s[..at].ends_with("  ") || s[..at].ends_with('\t') {
+        return true;
+    }
     let before = s[..at].trim_end_matches(|c: char| {
         (c.is_whitespace() && c != '\n') || matches!(c, '«' | '"' | '“' | '(' | '[' | '—' | '–' | '-' | '\'' | '‘')
     });

@@ -180,13 +180,15 @@ fn check_decomposed(cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_>)
             if written == nfc {
                 return;
             }
-            let message = if written.chars().any(is_combining_mark) {
-                format!(
-                    "Caractère décomposé (lettre suivie d’un diacritique combinant) : écrivez « {nfc} » précomposé."
-                )
-            } else {
-                format!("Caractère non normalisé (NFC) : écrivez « {nfc} ».")
-            };
+            // Only letters followed by combining marks: singletons that NFC replaces (the ohm
+            // sign, the kelvin sign, Greek oxia) are characters in their own right.
+            if !written.chars().any(is_combining_mark) {
+                return;
+            }
+            let message = format!(
+                "Caractère décomposé (lettre suivie d’un diacritique combinant) : écrivez « {} » précomposé.",
+                nfc.trim()
+            );
             sink.push(Finding::new(rule, NormSpan::new(start, end)).with_message(message).suggest(nfc));
         };
         for (i, c) in seg.char_indices() {
@@ -428,10 +430,19 @@ fn check_mojibake(cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_>) {
                 Some((len, decoded)) => Some((len, decoded.to_string())),
                 // "Ã" + space: an "à" whose no-break space became a plain space.
                 None if c == 'Ã' && chars.get(k + 1).is_some_and(|&(_, n)| n == ' ') => {
-                    let prev = k.checked_sub(1).map(|p| chars[p].1);
-                    let after = chars.get(k + 2).map(|&(_, n)| n);
+                    let at = |j: Option<usize>| j.and_then(|j| chars.get(j)).map(|&(_, c)| c);
+                    let prev = at(k.checked_sub(1));
+                    let after = at(Some(k + 2));
+                    // « voilÃ  » (end of a word) or « Ã  Paris » (a word alone in running text,
+                    // one or two spaces before the next word), not a character table.
                     let word_end = prev.is_some_and(char::is_lowercase);
-                    let alone = prev.is_none_or(char::is_whitespace) && after.is_none_or(|n| !n.is_uppercase());
+                    let next_word = match after {
+                        Some(' ') => at(Some(k + 3)).is_some_and(char::is_alphanumeric),
+                        Some(n) => n.is_alphanumeric(),
+                        None => false,
+                    };
+                    let alone =
+                        prev == Some(' ') && at(k.checked_sub(2)).is_none_or(|p| !p.is_whitespace()) && next_word;
                     if word_end || alone {
                         // The space was the no-break byte unless a letter follows it directly.
                         let len = if after.is_some_and(char::is_alphanumeric) { 1 } else { 2 };
@@ -619,6 +630,12 @@ fn check_cyrillic(cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_>) {
         for (start, end, words) in runs {
             // A short gloss in quotes or parentheses is fine: « дума », (Государственная дума).
             if words <= 6 && enclosed(seg, start, end) {
+                continue;
+            }
+            // Single letters (a character table, a list marker) are not text.
+            let run = &seg[start..end];
+            let longest = letter_runs(run).iter().map(|&(s, e)| run[s..e].chars().count()).max();
+            if longest.unwrap_or(0) < 3 {
                 continue;
             }
             sink.push(Finding::new(rule, NormSpan::new(start, end).shifted(segment.span.start)));

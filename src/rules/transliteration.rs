@@ -949,6 +949,14 @@ mod tests {
         assert!(pack.data.entries(Section::Person).len() >= 150);
         assert!(pack.data.entries(Section::FirstName).len() >= 60);
         assert!(pack.data.entries(Section::Place).len() >= 30);
+        // No English form twice: the second would be silently ignored.
+        let mut seen = std::collections::HashSet::new();
+        for section in [Section::Person, Section::Place] {
+            for entry in pack.data.entries(section) {
+                let en = entry.table.get("en").and_then(|v| v.as_str()).unwrap_or_default();
+                assert!(seen.insert(en.to_owned()), "{en} is listed twice (line {})", entry.line);
+            }
+        }
         let mut bound: Vec<&str> = pack.rules.iter().filter_map(|r| r.meta.check.as_deref()).collect();
         bound.sort_unstable();
         let mut checks = super::CHECKS.to_vec();

@@ -401,6 +401,10 @@ fn pair_guillemets(segs: &[Seg<'_>], nbsp: char) -> Guillemets {
                 let glued_before = p.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | '!' | '?' | '…'));
                 let closes =
                     n.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
+                // A guillemet alone in a table cell (`A7   «   GUILLEMET`) quotes nothing.
+                if s[..i].ends_with("  ") || s[i + c.len_utf8()..].starts_with("  ") {
+                    continue;
+                }
                 if glued_before && closes && !stack.is_empty() {
                     stack.pop();
                     let start = word_start(s, i);
@@ -538,6 +542,10 @@ impl TypographyEngine {
                 continue;
             }
             let start = lead_start(s, i);
+            // An identifier (`md_apply_fix:`, `%P:`, `.endef:`) is code quoted in a message.
+            if s[start..i].contains('_') || seg.prev(start).is_some_and(|p| matches!(p, '%' | '.' | '_' | '/' | '$')) {
+                continue;
+            }
             // `Yahoo!` is a name, not an exclamation.
             if c == '!' && s[start..i].eq_ignore_ascii_case("yahoo") {
                 continue;
