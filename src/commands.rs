@@ -182,13 +182,18 @@ pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<S
     })
 }
 
-/// Fixes one input in memory; nothing is written yet.
-fn fix_input(linter: &Linter, input: &Input) -> Result<FixOutcome, Skipped> {
+/// A fixed input, or why it was not fixed with the bytes to pass through (standard input).
+type FixResult = Result<FixOutcome, (Skipped, Option<Vec<u8>>)>;
+
+/// Fixes one input in memory; nothing is written yet. When it cannot be fixed, says why,
+/// with its bytes when they were read (standard input passes them through unchanged).
+fn fix_input(linter: &Linter, input: &Input) -> FixResult {
     let name = input.name();
-    let source = read_input(input).map_err(|e| Skipped::Error(format!("{name}: {e}")))?;
+    let source = read_input(input).map_err(|e| (Skipped::Error(format!("{name}: {e}")), None))?;
+    let bytes = matches!(input, Input::Stdin(_)).then(|| source.bytes.clone());
     fix_source(linter, source).map_err(|e| match e {
-        FixError::Decode(e @ DecodeError::Binary { .. }) => Skipped::Binary(format!("{name}: skipped: {e}")),
-        e => Skipped::Error(format!("{name}: {e}")),
+        FixError::Decode(e @ DecodeError::Binary { .. }) => (Skipped::Binary(format!("{name}: skipped: {e}")), bytes),
+        e => (Skipped::Error(format!("{name}: {e}")), bytes),
     })
 }
 
@@ -210,20 +215,22 @@ pub(crate) fn fix(args: FixArgs, errors: &mut Vec<String>, notes: &mut Vec<Strin
     let (inputs, walk_errors) = collect_inputs(&args.paths, &args.stdin_filename);
     errors.extend(walk_errors.into_iter().map(|e| format!("{}: {}", e.path, e.message)));
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
-    let results: Vec<Result<FixOutcome, Skipped>> =
-        pool.install(|| inputs.par_iter().map(|input| fix_input(&linter, input)).collect());
+    let results: Vec<FixResult> = pool.install(|| inputs.par_iter().map(|input| fix_input(&linter, input)).collect());
 
     let mut out = io::BufWriter::new(io::stdout().lock());
     let (mut problems, mut files) = (0, 0);
     for (input, result) in inputs.iter().zip(results) {
         let outcome = match result {
             Ok(outcome) => outcome,
-            Err(Skipped::Error(message)) => {
-                errors.push(message);
-                continue;
-            }
-            Err(Skipped::Binary(message)) => {
-                notes.push(message);
+            Err((skipped, unchanged)) => {
+                match skipped {
+                    Skipped::Error(message) => errors.push(message),
+                    Skipped::Binary(message) => notes.push(message),
+                }
+                // A filter never swallows its input: what cannot be fixed goes through as is.
+                if let Some(bytes) = unchanged.filter(|_| !args.diff) {
+                    out.write_all(&bytes)?;
+                }
                 continue;
             }
         };

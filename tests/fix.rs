@@ -154,6 +154,18 @@ fn windows_1252_file_is_refused_and_left_alone() {
 }
 
 #[test]
+fn refused_standard_input_passes_through_unchanged() {
+    let bytes: &[u8] = b"Le caf\xe9 est pr\xeat.\n";
+    decalque()
+        .args(["fix", "-"])
+        .write_stdin(bytes)
+        .assert()
+        .code(2)
+        .stdout(predicate::eq(bytes))
+        .stderr(predicate::str::contains("not UTF-8"));
+}
+
+#[test]
 fn utf16_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut bytes = vec![0xFF, 0xFE];

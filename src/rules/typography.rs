@@ -402,7 +402,9 @@ fn pair_guillemets(segs: &[Seg<'_>], nbsp: char) -> Guillemets {
                 let closes =
                     n.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
                 // A guillemet alone in a table cell (`A7   «   GUILLEMET`) quotes nothing.
-                if s[..i].ends_with("  ") || s[i + c.len_utf8()..].starts_with("  ") {
+                let line_head = &s[s[..i].rfind('\n').map_or(0, |j| j + 1)..i];
+                let cell_before = line_head.ends_with("  ") && !line_head.trim().is_empty();
+                if cell_before || s[i + c.len_utf8()..].starts_with("  ") {
                     continue;
                 }
                 if glued_before && closes && !stack.is_empty() {
