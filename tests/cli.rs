@@ -262,3 +262,24 @@ fn undecodable_file_exits_2() {
     fs::write(&path, b"abc \x81\x8d\x01 def").unwrap();
     decalque().arg("check").arg(&path).assert().code(2).stderr(predicate::str::contains("junk.txt"));
 }
+
+#[test]
+fn output_is_identical_whatever_the_number_of_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..12 {
+        fs::write(dir.path().join(format!("f{i:02}.txt")), format!("{BAD}\nLe RNC et le Conseil Russie-OTAN.\n"))
+            .unwrap();
+    }
+    let run = |jobs: &str| {
+        decalque()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json", "--jobs", jobs, "."])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("4"));
+}

@@ -403,8 +403,10 @@ fn pair_guillemets(segs: &[Seg<'_>], nbsp: char) -> Guillemets {
                     n.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
                 // A guillemet alone in a table cell (`A7   «   GUILLEMET`) quotes nothing.
                 let line_head = &s[s[..i].rfind('\n').map_or(0, |j| j + 1)..i];
-                let cell_before = line_head.ends_with("  ") && !line_head.trim().is_empty();
-                if cell_before || s[i + c.len_utf8()..].starts_with("  ") {
+                let tail = &s[i + c.len_utf8()..];
+                let gap_before = line_head.ends_with("  ") || line_head.trim().is_empty();
+                let gap_after = tail.starts_with("  ") || tail.starts_with('\n') || tail.trim().is_empty();
+                if gap_before && gap_after {
                     continue;
                 }
                 if glued_before && closes && !stack.is_empty() {
@@ -1020,8 +1022,14 @@ impl TypographyEngine {
         for caps in self.numero.captures_iter(s) {
             let Some(m) = caps.get(0) else { continue };
             let Some(digits) = caps.get(1).or_else(|| caps.get(2)) else { continue };
-            // A hashtag or an anchor glued to a word (`C#5`, `page#12`) is not a number sign.
+            // A hashtag or an anchor glued to a word (`C#5`, `page#12`) is not a number sign,
+            // and a standard's number keeps its form (`PKCS #11`).
             if m.as_str().starts_with('#') && seg.prev(m.start()).is_some_and(|p| !(p.is_whitespace() || p == '(')) {
+                continue;
+            }
+            let before = s[..m.start()].trim_end();
+            let acronym: String = before.chars().rev().take_while(|c| c.is_alphanumeric()).collect();
+            if acronym.chars().count() >= 2 && acronym.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
                 continue;
             }
             let fixed = format!("n°{NBSP}{}", digits.as_str());
