@@ -12,7 +12,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::options::{LintOptions, NbspStyle, Variant};
-use crate::rules::mask::{is_masked, mask};
+use crate::rules::mask::{is_masked, mask, non_prose};
 use crate::rules::pack::{PackData, PackError, RuleEntry};
 use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
 use crate::span::NormSpan;

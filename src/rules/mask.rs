@@ -138,9 +138,9 @@ fn accept(text: &str, kind: MaskKind, range: Range<usize>) -> Option<Range<usize
         }
         // `$5` may be money (`coûte $5`, `$5 millions`); `$1` in a shell manual is a parameter.
         MaskKind::Placeholder if text[range.clone()].starts_with('$') && text[range.clone()].len() == 2 => {
-            if after.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
-                || looks_like_money(text, range.clone())
-            {
+            let decimal = matches!(after, Some('.' | ','))
+                && text[range.end + 1..].starts_with(|c: char| c.is_ascii_digit());
+            if after.is_some_and(|c| c.is_ascii_digit()) || decimal || looks_like_money(text, range.clone()) {
                 return None;
             }
             Some(range)
@@ -206,6 +206,120 @@ fn trim_trailing(s: &str) -> &str {
         }
     }
     &s[..end]
+}
+
+/// Words of English and not of French: two of them on a line make it English, whose
+/// typography differs (no space before `:`), so French spacing rules leave it alone.
+const ENGLISH_WORDS: &[&str] = &[
+    "the",
+    "and",
+    "of",
+    "to",
+    "is",
+    "are",
+    "for",
+    "with",
+    "this",
+    "that",
+    "be",
+    "by",
+    "from",
+    "which",
+    "when",
+    "will",
+    "can",
+    "should",
+    "must",
+    "it",
+    "its",
+    "an",
+    "has",
+    "have",
+    "was",
+    "were",
+    "these",
+    "those",
+    "there",
+    "their",
+    "been",
+    "into",
+    "than",
+    "then",
+    "only",
+    "also",
+    "such",
+    "each",
+    "any",
+    "if",
+    "not",
+    "see",
+    "example",
+    "default",
+    "value",
+    "used",
+    "use",
+    "file",
+    "files",
+    "following",
+    "you",
+    "your",
+];
+
+/// French function words, to weigh a line that mixes both.
+pub(crate) const FRENCH_WORDS: &[&str] = &[
+    "le", "la", "les", "de", "des", "du", "et", "est", "un", "une", "pour", "dans", "que", "qui", "sur", "par", "pas",
+    "au", "aux", "ce", "cette", "sont", "avec", "ou", "être", "il", "elle", "son", "sa", "ses", "si", "à",
+];
+
+/// Whether the line holding `at` is code or English rather than French prose: C and shell
+/// shown in manuals (`int x;`, `$ ls; echo`), `Key-Name:` header fields, English sentences.
+pub(crate) fn non_prose(s: &str, at: usize) -> bool {
+    let line_start = s[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = s[at..].find('\n').map_or(s.len(), |i| at + i);
+    let line = s[line_start..line_end].trim();
+    // A sentence wraps: the line before counts for its language.
+    let window_start = s[..line_start.saturating_sub(1)].rfind('\n').map_or(0, |i| i + 1);
+    let window = &s[window_start..line_end];
+    const CODE: &[&str] =
+        &["/*", "*/", "// ", "->", "==", "!=", "&&", "||", "{", "}", "#include", "#define", ");", "();", " = ", "[]"];
+    if CODE.iter().any(|c| line.contains(c))
+        || line.ends_with([';', '{', '}', '\\'])
+        || line.starts_with("$ ")
+        || line.starts_with("# ")
+        || line.starts_with("% ")
+    {
+        return true;
+    }
+    // Columns of a table or of program output: two gaps of two spaces or more.
+    if line.split("  ").filter(|part| !part.trim().is_empty()).count() > 2 || line.contains('\t') {
+        return true;
+    }
+    // `Build-Depends:`, `Standards-Version:`: a field name opening the line.
+    if let Some(first) = line.split_whitespace().next() {
+        let name = first.trim_end_matches(':');
+        if first.ends_with(':')
+            && name.contains('-')
+            && name.split('-').all(|part| part.starts_with(|c: char| c.is_ascii_uppercase()) && part.is_ascii())
+        {
+            return true;
+        }
+    }
+    let (english, french) = word_counts(window);
+    english >= 2 && english > french
+}
+
+/// English-only and French function words in `text`.
+pub(crate) fn word_counts(text: &str) -> (usize, usize) {
+    let (mut english, mut french) = (0, 0);
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        let lower = word.to_lowercase();
+        if ENGLISH_WORDS.contains(&lower.as_str()) {
+            english += 1;
+        } else if FRENCH_WORDS.contains(&lower.as_str()) {
+            french += 1;
+        }
+    }
+    (english, french)
 }
 
 /// The masked stretches of `text` (one segment), sorted and merged, with their kinds.

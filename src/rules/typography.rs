@@ -13,7 +13,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::options::{NbspStyle, Variant};
-use crate::rules::mask::{is_masked, mask};
+use crate::rules::mask::{FRENCH_WORDS, is_masked, mask, non_prose, word_counts};
 use crate::rules::pack::{PackData, PackError, RuleEntry};
 use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
 use crate::span::NormSpan;
@@ -167,116 +167,6 @@ fn word_end(s: &str, start: usize) -> usize {
         }
     }
     if end == start { next_char(s, start).map_or(start, |c| start + c.len_utf8()) } else { end }
-}
-
-/// Words of English and not of French: two of them on a line make it English, whose
-/// typography differs (no space before `:`), so French spacing rules leave it alone.
-const ENGLISH_WORDS: &[&str] = &[
-    "the",
-    "and",
-    "of",
-    "to",
-    "is",
-    "are",
-    "for",
-    "with",
-    "this",
-    "that",
-    "be",
-    "by",
-    "from",
-    "which",
-    "when",
-    "will",
-    "can",
-    "should",
-    "must",
-    "it",
-    "its",
-    "an",
-    "has",
-    "have",
-    "was",
-    "were",
-    "these",
-    "those",
-    "there",
-    "their",
-    "been",
-    "into",
-    "than",
-    "then",
-    "only",
-    "also",
-    "such",
-    "each",
-    "any",
-    "if",
-    "not",
-    "see",
-    "example",
-    "default",
-    "value",
-    "used",
-    "use",
-    "file",
-    "files",
-    "following",
-    "you",
-    "your",
-];
-
-/// French function words, to weigh a line that mixes both.
-const FRENCH_WORDS: &[&str] = &[
-    "le", "la", "les", "de", "des", "du", "et", "est", "un", "une", "pour", "dans", "que", "qui", "sur", "par", "pas",
-    "au", "aux", "ce", "cette", "sont", "avec", "ou", "être", "il", "elle", "son", "sa", "ses", "si", "à",
-];
-
-/// Whether the line holding `at` is code or English rather than French prose: C and shell
-/// shown in manuals (`int x;`, `$ ls; echo`), `Key-Name:` header fields, English sentences.
-fn non_prose(s: &str, at: usize) -> bool {
-    let line_start = s[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = s[at..].find('\n').map_or(s.len(), |i| at + i);
-    let line = s[line_start..line_end].trim();
-    // A sentence wraps: the line before counts for its language.
-    let window_start = s[..line_start.saturating_sub(1)].rfind('\n').map_or(0, |i| i + 1);
-    let window = &s[window_start..line_end];
-    const CODE: &[&str] =
-        &["/*", "*/", "// ", "->", "==", "!=", "&&", "||", "{", "}", "#include", "#define", ");", "();", " = ", "[]"];
-    if CODE.iter().any(|c| line.contains(c))
-        || line.ends_with([';', '{', '}', '\\'])
-        || line.starts_with("$ ")
-        || line.starts_with("# ")
-        || line.starts_with("% ")
-    {
-        return true;
-    }
-    // `Build-Depends:`, `Standards-Version:`: a field name opening the line.
-    if let Some(first) = line.split_whitespace().next() {
-        let name = first.trim_end_matches(':');
-        if first.ends_with(':')
-            && name.contains('-')
-            && name.split('-').all(|part| part.starts_with(|c: char| c.is_ascii_uppercase()) && part.is_ascii())
-        {
-            return true;
-        }
-    }
-    let (english, french) = word_counts(window);
-    english >= 2 && english > french
-}
-
-/// English-only and French function words in `text`.
-fn word_counts(text: &str) -> (usize, usize) {
-    let (mut english, mut french) = (0, 0);
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
-        let lower = word.to_lowercase();
-        if ENGLISH_WORDS.contains(&lower.as_str()) {
-            english += 1;
-        } else if FRENCH_WORDS.contains(&lower.as_str()) {
-            french += 1;
-        }
-    }
-    (english, french)
 }
 
 /// Whether the colon at `at` separates a field name opening its line from a value that is
