@@ -119,6 +119,9 @@ pub(crate) struct FixArgs {
     /// Number of files fixed in parallel (default: all cores).
     #[arg(long, short)]
     pub(crate) jobs: Option<usize>,
+    /// Use this configuration file for every input instead of searching for decalque.toml.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

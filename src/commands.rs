@@ -13,7 +13,7 @@ use decalque::project::{Prepared, Project, Settings};
 use decalque::report::{self, Format, Summary};
 use decalque::rules::{Example, Expect, RuleMeta};
 use decalque::walk::{Input, collect_inputs};
-use decalque::{FileReport, Linter, Registry, RuleSelector, Selection, Severity};
+use decalque::{FileReport, Linter, Registry, RuleSelector, Severity};
 use rayon::prelude::*;
 
 use crate::cli::{
@@ -102,12 +102,13 @@ fn settings(args: &CheckArgs) -> Settings {
 /// configuration's include/exclude globs leave out are dropped.
 fn prepare_inputs(
     project: &mut Project,
-    args: &CheckArgs,
+    paths: &[PathBuf],
+    stdin_filename: &str,
     errors: &mut Vec<String>,
 ) -> Result<Vec<(Input, Arc<Prepared>)>, Fatal> {
-    let (inputs, walk_errors) = collect_inputs(&args.paths, &args.stdin_filename);
+    let (inputs, walk_errors) = collect_inputs(paths, stdin_filename);
     errors.extend(walk_errors.into_iter().map(|e| format!("{}: {}", e.path, e.message)));
-    let explicit: HashSet<&PathBuf> = args.paths.iter().collect();
+    let explicit: HashSet<&PathBuf> = paths.iter().collect();
     let mut prepared = Vec::with_capacity(inputs.len());
     for input in inputs {
         let config_path = project.config_path(&input);
@@ -133,7 +134,7 @@ pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<S
         io::stdout().lock().write_all(setup.config.describe().as_bytes())?;
         return Ok(Status::Clean);
     }
-    let inputs = prepare_inputs(&mut project, &args, errors)?;
+    let inputs = prepare_inputs(&mut project, &args.paths, &args.stdin_filename, errors)?;
 
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
     let results: Vec<(Result<FileReport, Skipped>, Option<Severity>)> = pool.install(|| {
@@ -206,16 +207,18 @@ fn counted(problems: usize, files: usize) -> String {
 
 /// `decalque fix`: applies safe fixes in place, or prints them as a diff.
 pub(crate) fn fix(args: FixArgs, errors: &mut Vec<String>, notes: &mut Vec<String>) -> Result<Status, Fatal> {
-    let registry = load_registry(&args.rules_dirs)?;
-    let select: Vec<RuleSelector> = args.select.iter().map(|s| RuleSelector::new(s)).collect();
-    let ignore: Vec<RuleSelector> = args.ignore.iter().map(|s| RuleSelector::new(s)).collect();
-    let selection = Selection::from_selectors(&registry, &select, &ignore).map_err(Fatal)?;
-    let linter = Linter::new(registry, selection);
-
-    let (inputs, walk_errors) = collect_inputs(&args.paths, &args.stdin_filename);
-    errors.extend(walk_errors.into_iter().map(|e| format!("{}: {}", e.path, e.message)));
+    let mut project = Project::new(Settings {
+        select: args.select.iter().map(|s| RuleSelector::new(s)).collect(),
+        ignore: args.ignore.iter().map(|s| RuleSelector::new(s)).collect(),
+        rules_dirs: args.rules_dirs.clone(),
+        config: args.config.clone(),
+        ..Settings::default()
+    });
+    let prepared = prepare_inputs(&mut project, &args.paths, &args.stdin_filename, errors)?;
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
-    let results: Vec<FixResult> = pool.install(|| inputs.par_iter().map(|input| fix_input(&linter, input)).collect());
+    let results: Vec<FixResult> =
+        pool.install(|| prepared.par_iter().map(|(input, setup)| fix_input(&setup.linter, input)).collect());
+    let inputs: Vec<&Input> = prepared.iter().map(|(input, _)| input).collect();
 
     let mut out = io::BufWriter::new(io::stdout().lock());
     let (mut problems, mut files) = (0, 0);
