@@ -206,3 +206,27 @@ fn folders_are_walked() {
     assert_eq!(fs::read_to_string(a).unwrap(), "Le tableau.\n");
     assert_eq!(fs::read_to_string(b).unwrap(), "Une information.\n");
 }
+
+#[test]
+fn the_seed_gets_only_its_safe_typographic_fixes() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seed/rnc-bruxelles.txt");
+    let out = decalque()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["fix", "--diff", "fixtures/seed/rnc-bruxelles.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("seed_fix_diff", String::from_utf8(out.stdout).unwrap());
+
+    // Applying them, then checking again: none of the safe-fixable findings is left.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = write(dir.path(), "seed.txt", &fs::read(&seed).unwrap());
+    decalque().arg("fix").arg(&copy).assert().code(0);
+    let out = decalque().args(["check", "--format", "json"]).arg(&copy).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diagnostics = json["files"][0]["diagnostics"].as_array().unwrap();
+    assert!(diagnostics.iter().all(|d| d["fix_safe"] == false), "safe fixes left: {diagnostics:?}");
+    let rules: Vec<&str> = diagnostics.iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"typography.guillemet-orientation"), "the broken quote needs a person: {rules:?}");
+    assert!(!rules.contains(&"typography.trailing-nbsp"));
+}

@@ -138,8 +138,8 @@ fn accept(text: &str, kind: MaskKind, range: Range<usize>) -> Option<Range<usize
         }
         // `$5` may be money (`coûte $5`, `$5 millions`); `$1` in a shell manual is a parameter.
         MaskKind::Placeholder if text[range.clone()].starts_with('$') && text[range.clone()].len() == 2 => {
-            let decimal = matches!(after, Some('.' | ','))
-                && text[range.end + 1..].starts_with(|c: char| c.is_ascii_digit());
+            let decimal =
+                matches!(after, Some('.' | ',')) && text[range.end + 1..].starts_with(|c: char| c.is_ascii_digit());
             if after.is_some_and(|c| c.is_ascii_digit()) || decimal || looks_like_money(text, range.clone()) {
                 return None;
             }
