@@ -30,6 +30,9 @@ pub(crate) enum OutputFormat {
     Human,
     Json,
     Jsonl,
+    Sarif,
+    Github,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -124,6 +124,20 @@ fn prepare_inputs(
     Ok(prepared)
 }
 
+/// The metadata of every rule the prepared configurations load, each id once.
+fn rule_metas(inputs: &[(Input, Arc<Prepared>)]) -> Vec<RuleMeta> {
+    let mut seen = HashSet::new();
+    let mut metas = Vec::new();
+    for (_, setup) in inputs {
+        for meta in setup.linter.registry().rules() {
+            if seen.insert(meta.id.as_str().to_owned()) {
+                metas.push(meta.clone());
+            }
+        }
+    }
+    metas
+}
+
 /// `decalque check`; errors about single files go to `errors`, `notes` get the skipped ones.
 pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<String>) -> Result<Status, Fatal> {
     let mut project = Project::new(settings(&args));
@@ -145,6 +159,9 @@ pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<S
         OutputFormat::Human => Format::Human,
         OutputFormat::Json => Format::Json,
         OutputFormat::Jsonl => Format::Jsonl,
+        OutputFormat::Sarif => Format::Sarif,
+        OutputFormat::Github => Format::Github,
+        OutputFormat::Markdown => Format::Markdown,
     };
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = match args.color {
@@ -158,7 +175,7 @@ pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<S
         )),
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
-    let mut reporter = report::reporter(format, color);
+    let mut reporter = report::reporter(format, color, &rule_metas(&inputs));
     let mut summary = Summary::default();
     let mut failed = false;
     for (result, fail_threshold) in results {

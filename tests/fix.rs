@@ -223,7 +223,7 @@ fn the_seed_gets_only_its_safe_typographic_fixes() {
     let copy = write(dir.path(), "seed.txt", &fs::read(&seed).unwrap());
     decalque().arg("fix").arg(&copy).assert().code(0);
     let out = decalque().args(["check", "--format", "json"]).arg(&copy).output().unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     let diagnostics = json["files"][0]["diagnostics"].as_array().unwrap();
     assert!(diagnostics.iter().all(|d| d["fix_safe"] == false), "safe fixes left: {diagnostics:?}");
     let rules: Vec<&str> = diagnostics.iter().map(|d| d["rule"].as_str().unwrap()).collect();

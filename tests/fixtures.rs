@@ -30,7 +30,7 @@ fn render(format: Format, path: &Path) -> String {
     let linter = Linter::new(registry.clone(), Selection::all(&registry));
     let name = path.to_string_lossy().replace('\\', "/");
     let report = linter.check_source(Source { name, bytes: std::fs::read(path).unwrap() }).unwrap();
-    let mut reporter = report::reporter(format, false);
+    let mut reporter = report::reporter(format, false, registry.rules());
     let mut summary = Summary::default();
     summary.add(&report);
     let mut out = Vec::new();

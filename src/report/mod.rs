@@ -1,15 +1,19 @@
 //! Output formats. A reporter only formats: positions come from the document's line index
 //! and everything else from the diagnostics.
 
+mod github;
 mod human;
 mod json;
 mod jsonl;
+mod markdown;
+mod sarif;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use crate::diagnostic::{Category, Severity};
+use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::linter::FileReport;
+use crate::rules::RuleMeta;
 
 pub use json::diagnostic_value;
 
@@ -22,6 +26,12 @@ pub enum Format {
     Json,
     /// One JSON object per diagnostic and line, with its path.
     Jsonl,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// A Markdown summary for a pull-request comment.
+    Markdown,
 }
 
 /// Totals of a run, for summaries.
@@ -60,11 +70,45 @@ pub trait Reporter {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
 
-/// The reporter for `format`; `color` applies to human output only.
-pub fn reporter(format: Format, color: bool) -> Box<dyn Reporter> {
+/// The reporter for `format`; `color` applies to human output only, and `rules` (the
+/// metadata of every rule the run may report) to SARIF only.
+pub fn reporter(format: Format, color: bool, rules: &[RuleMeta]) -> Box<dyn Reporter> {
     match format {
         Format::Human => Box::new(human::HumanReporter::new(color)),
         Format::Json => Box::new(json::JsonReporter::default()),
         Format::Jsonl => Box::new(jsonl::JsonlReporter),
+        Format::Sarif => Box::new(sarif::SarifReporter::new(rules)),
+        Format::Github => Box::new(github::GithubReporter),
+        Format::Markdown => Box::new(markdown::MarkdownReporter::default()),
     }
+}
+
+/// A path as a relative URI reference: forward slashes, and every byte outside the
+/// unreserved and path characters percent-encoded (`:` too, so no segment reads as a scheme).
+pub(super) fn uri_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The replacements a diagnostic suggests, as `« a » ou « b »` (`supprimer` for a deletion);
+/// `None` when it has none.
+pub(super) fn replacements(d: &Diagnostic) -> Option<String> {
+    if d.suggestions.is_empty() {
+        return None;
+    }
+    let choices: Vec<String> = d
+        .suggestions
+        .iter()
+        .map(|s| {
+            if s.edit.replacement.is_empty() { "supprimer".to_owned() } else { format!("« {} »", s.edit.replacement) }
+        })
+        .collect();
+    Some(choices.join(" ou "))
 }
