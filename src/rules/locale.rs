@@ -673,7 +673,8 @@ fn emit(
     range: Range<usize>,
     build: impl FnOnce(Finding) -> Finding,
 ) {
-    if !seg.masked(range.start, range.end) {
+    // Code, tables of program output and English sentences keep their own conventions.
+    if !seg.masked(range.start, range.end) && !non_prose(seg.text, range.start) {
         sink.push(build(Finding::new(rule, seg.span(range.start, range.end))));
     }
 }
@@ -759,15 +760,21 @@ fn day_text(day: &str) -> String {
 
 /// The French month for an English or French month name.
 fn french_month(name: &str) -> Option<&'static str> {
-    let lower = name.to_lowercase();
+    let plain = |s: &str| -> String {
+        s.to_lowercase()
+            .chars()
+            .map(|c| match c {
+                'é' | 'è' | 'ê' => 'e',
+                'û' => 'u',
+                c => c,
+            })
+            .collect()
+    };
+    let wanted = plain(name);
     ENGLISH_MONTHS
         .iter()
         .position(|m| m.eq_ignore_ascii_case(name))
-        .or_else(|| {
-            MONTHS
-                .iter()
-                .position(|m| *m == lower || m.replace(['é', 'û'], "") == lower.replace(['é', 'û', 'e', 'u'], ""))
-        })
+        .or_else(|| MONTHS.iter().position(|m| plain(m) == wanted))
         .map(|i| MONTHS[i])
 }
 
@@ -1002,6 +1009,10 @@ impl LocaleEngine {
             {
                 continue;
             }
+            // `at 10am tomorrow` is the syntax of the `at` command, not prose.
+            if prev_word(s, m.start()).is_some_and(|(w, _)| w == "at") {
+                continue;
+            }
             let Ok(hour) = h.as_str().parse::<u32>() else { continue };
             if !(1..=12).contains(&hour) {
                 continue;
@@ -1195,7 +1206,8 @@ impl LocaleEngine {
         for m in self.word.find_iter(s) {
             let word = m.as_str();
             let lower = word.to_lowercase();
-            if !self.nationalities.contains(&lower) || sentence_start(s, m.start()) {
+            // `îles Turques-et-Caïques`: part of a compound proper name.
+            if !self.nationalities.contains(&lower) || sentence_start(s, m.start()) || seg.next(m.end()) == Some('-') {
                 continue;
             }
             let Some((prev, prev_at)) = prev_word(s, m.start()) else { continue };
@@ -1360,7 +1372,8 @@ mod tests {
         assert_eq!(prev_word("le 12 Janvier", 6), Some(("12", 3)));
         assert_eq!(prev_word("l’Américain", 4), None);
         assert_eq!(next_word("Janvier 2022.", 7).map(|w| w.0), Some("2022"));
-        assert!(sentence_start("Fin. « Mardi", 9));
+        let s = "Fin. « Mardi";
+        assert!(sentence_start(s, s.find("Mardi").unwrap_or(0)));
         assert!(!sentence_start("le Mardi", 3));
     }
 }

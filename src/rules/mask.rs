@@ -208,6 +208,25 @@ fn trim_trailing(s: &str) -> &str {
     &s[..end]
 }
 
+/// How far line-level heuristics look on each side: a paragraph written on one huge line
+/// (minified text, a JSON field) must not make every check quadratic.
+const LINE_REACH: usize = 400;
+
+/// The start and end of the line holding `at`, looking at most [`LINE_REACH`] bytes each way.
+pub(crate) fn line_bounds(s: &str, at: usize) -> (usize, usize) {
+    let mut lo = at.saturating_sub(LINE_REACH);
+    while !s.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (at + LINE_REACH).min(s.len());
+    while !s.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let start = s[lo..at].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let end = s[at..hi].find('\n').map_or(hi, |i| at + i);
+    (start, end)
+}
+
 /// Words of English and not of French: two of them on a line make it English, whose
 /// typography differs (no space before `:`), so French spacing rules leave it alone.
 const ENGLISH_WORDS: &[&str] = &[
@@ -274,11 +293,10 @@ pub(crate) const FRENCH_WORDS: &[&str] = &[
 /// Whether the line holding `at` is code or English rather than French prose: C and shell
 /// shown in manuals (`int x;`, `$ ls; echo`), `Key-Name:` header fields, English sentences.
 pub(crate) fn non_prose(s: &str, at: usize) -> bool {
-    let line_start = s[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = s[at..].find('\n').map_or(s.len(), |i| at + i);
+    let (line_start, line_end) = line_bounds(s, at);
     let line = s[line_start..line_end].trim();
     // A sentence wraps: the line before counts for its language.
-    let window_start = s[..line_start.saturating_sub(1)].rfind('\n').map_or(0, |i| i + 1);
+    let window_start = if line_start == 0 { 0 } else { line_bounds(s, line_start - 1).0 };
     let window = &s[window_start..line_end];
     const CODE: &[&str] =
         &["/*", "*/", "// ", "->", "==", "!=", "&&", "||", "{", "}", "#include", "#define", ");", "();", " = ", "[]"];

@@ -13,7 +13,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::options::{NbspStyle, Variant};
-use crate::rules::mask::{FRENCH_WORDS, is_masked, mask, non_prose, word_counts};
+use crate::rules::mask::{FRENCH_WORDS, is_masked, line_bounds, mask, non_prose, word_counts};
 use crate::rules::pack::{PackData, PackError, RuleEntry};
 use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
 use crate::span::NormSpan;
@@ -172,25 +172,26 @@ fn word_end(s: &str, start: usize) -> usize {
 /// Whether the colon at `at` separates a field name opening its line from a value that is
 /// not a French sentence (`Package: dpkg`, `Pin: release n=sid`, `Version:     %u`).
 fn field_colon(s: &str, at: usize) -> bool {
-    let line_start = s[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = s[at..].find('\n').map_or(s.len(), |i| at + i);
+    let (line_start, line_end) = line_bounds(s, at);
     let name = s[line_start..at].trim_start();
     // Only whole words count: `nom-complet-et-adresse` is a value, not a sentence.
     let french = s[at + 1..line_end]
         .split_whitespace()
         .any(|w| FRENCH_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase().as_str()));
-    !name.is_empty() && !name.contains(char::is_whitespace) && !french
+    // A sentence ends with its full stop; a field value does not.
+    let sentence = s[at + 1..line_end].trim_end().ends_with(['.', '!', '?', '…']);
+    !name.is_empty() && !name.contains(char::is_whitespace) && !french && !sentence
 }
 
 /// Whether `at` lies in a quotation that is a literal, not a sentence (`« Multi-Arch: same »`).
-fn in_literal_quote(quoted: &[Range<usize>], s: &str, at: usize) -> bool {
-    quoted.iter().any(|q| q.start < at && at < q.end && word_counts(&s[q.clone()]).1 == 0)
+fn in_literal_quote(literals: &[Range<usize>], at: usize) -> bool {
+    literals.iter().any(|q| q.start < at && at < q.end)
 }
 
 /// Whether the line around `start..end` holds another run of two spaces or more.
 fn line_has_other_run(s: &str, start: usize, end: usize) -> bool {
-    let line_start = s[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = s[end..].find('\n').map_or(s.len(), |i| end + i);
+    let (line_start, _) = line_bounds(s, start);
+    let (_, line_end) = line_bounds(s, end);
     let has_run = |t: &str| t.trim_start().contains("  ") || t.contains('\t');
     has_run(&s[line_start..start]) || has_run(&s[end..line_end])
 }
@@ -292,7 +293,7 @@ fn pair_guillemets(segs: &[Seg<'_>], nbsp: char) -> Guillemets {
                 let closes =
                     n.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
                 // A guillemet alone in a table cell (`A7   «   GUILLEMET`) quotes nothing.
-                let line_head = &s[s[..i].rfind('\n').map_or(0, |j| j + 1)..i];
+                let line_head = &s[line_bounds(s, i).0..i];
                 let tail = &s[i + c.len_utf8()..];
                 let gap_before = line_head.ends_with("  ") || line_head.trim().is_empty();
                 let gap_after = tail.starts_with("  ") || tail.starts_with('\n') || tail.trim().is_empty();
@@ -307,7 +308,7 @@ fn pair_guillemets(segs: &[Seg<'_>], nbsp: char) -> Guillemets {
                         si,
                         start..i + c.len_utf8(),
                         format!("{word}{nbsp}»"),
-                        format!("Guillemet ouvrant « employé pour fermer : écrivez « {word} » »."),
+                        format!("Guillemet ouvrant employé pour fermer la citation : écrivez {word}{nbsp}» au lieu de {word}«."),
                     ));
                 } else {
                     stack.push(Open { seg: si, at: i, misoriented: false });
@@ -329,7 +330,9 @@ fn pair_guillemets(segs: &[Seg<'_>], nbsp: char) -> Guillemets {
                     si,
                     i..end,
                     format!("«{nbsp}{word}"),
-                    format!("Guillemet fermant » employé pour ouvrir la citation : écrivez « «{nbsp}{word} »."),
+                    format!(
+                        "Guillemet fermant employé pour ouvrir la citation : écrivez «{nbsp}{word} au lieu de »{word}."
+                    ),
                 ));
                 stack.push(Open { seg: si, at: i, misoriented: true });
             } else if p.is_none_or(char::is_whitespace) && n.is_none_or(char::is_whitespace) {
@@ -393,7 +396,8 @@ fn emit(
     range: Range<usize>,
     build: impl FnOnce(Finding) -> Finding,
 ) {
-    if !seg.masked(range.start, range.end) {
+    // Code, tables and English sentences keep their own conventions.
+    if !seg.masked(range.start, range.end) && !non_prose(seg.text, range.start) {
         sink.push(build(Finding::new(rule, seg.span(range.start, range.end))));
     }
 }
@@ -420,7 +424,9 @@ impl TypographyEngine {
     /// No space at all before `; : ! ?` where the variant wants one.
     fn missing_space(&self, cx: &CheckContext<'_>, rule: RuleIndex, seg: &Seg<'_>, sink: &mut Sink<'_>) {
         let s = seg.text;
-        let quoted = quoted_ranges(s);
+        // Quotations without a French word in them quote a literal value.
+        let literals: Vec<Range<usize>> =
+            quoted_ranges(s).into_iter().filter(|q| word_counts(&s[q.clone()]).1 == 0).collect();
         for (i, c) in s.char_indices() {
             if !matches!(c, ';' | ':' | '!' | '?') {
                 continue;
@@ -432,7 +438,7 @@ impl TypographyEngine {
             }
             // A number before `:` labels a line of a table or a list (`0:`, `#5:`).
             let label = c == ':' && s[word_start(s, i)..i].chars().all(|c| c.is_ascii_digit());
-            if label || non_prose(s, i) || (c == ':' && field_colon(s, i)) || in_literal_quote(&quoted, s, i) {
+            if label || non_prose(s, i) || (c == ':' && field_colon(s, i)) || in_literal_quote(&literals, i) {
                 continue;
             }
             let start = lead_start(s, i);
@@ -564,7 +570,7 @@ impl TypographyEngine {
         for caps in self.apostrophe.captures_iter(s) {
             let (Some(m), Some(spaces)) = (caps.get(0), caps.get(1)) else { continue };
             // `'l' suivi` quotes a letter; only an elision in running text counts.
-            if seg.prev(m.start()).is_some_and(|p| matches!(p, '\'' | '‘' | '’' | '"' | '-' | '_')) {
+            if seg.prev(m.start()).is_some_and(|p| !(p.is_whitespace() || matches!(p, '(' | '«' | '—' | '–'))) {
                 continue;
             }
             if !seg.next(spaces.end()).is_some_and(|n| n.is_alphabetic() || matches!(n, '«' | '»' | '"' | '“')) {
@@ -702,7 +708,7 @@ impl TypographyEngine {
             if kept.is_none() {
                 // After a list or option marker opening the line (`•  Texte`, `8.  Texte`,
                 // `--save  Texte`), two spaces set the columns of a definition list.
-                let line_start = s[..start].rfind('\n').map_or(0, |i| i + 1);
+                let line_start = line_bounds(s, start).0;
                 let head = s[line_start..start].trim_start();
                 if !head.contains(char::is_whitespace) || head.starts_with(['-', '*', '•', '\\', '#']) {
                     continue;
@@ -817,6 +823,10 @@ impl TypographyEngine {
         let s = seg.text;
         for caps in self.ordinal.captures_iter(s) {
             let (Some(m), Some(n), Some(suffix)) = (caps.get(0), caps.get(1), caps.get(2)) else { continue };
+            // Formatting codes (`~2st~3`, `%2nd`) are not ordinals.
+            if seg.prev(m.start()).is_some_and(|p| matches!(p, '~' | '%' | '#' | '$' | '&' | '_' | '\\')) {
+                continue;
+            }
             let (n, suffix) = (n.as_str(), suffix.as_str());
             let plural = suffix.ends_with('s') && suffix != "st" && suffix != "iers";
             let plural_s = if plural { "s" } else { "" };
@@ -896,7 +906,11 @@ impl TypographyEngine {
             let Some(rel) = s[inner..].find(['“', '”']) else { continue };
             let close = inner + rel;
             let end = close + '“'.len_utf8();
-            if close == inner || seg.masked(open, inner) || seg.masked(close, end) {
+            // A quotation on one line, not the first and last cells of a character table.
+            if close == inner || s[inner..close].contains(['\n', '\t']) || s[inner..close].contains("  ") {
+                continue;
+            }
+            if seg.masked(open, inner) || seg.masked(close, end) || non_prose(s, open) {
                 continue;
             }
             let content = s[inner..close].trim();
