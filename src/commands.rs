@@ -75,7 +75,10 @@ enum Skipped {
 fn check_input(linter: &Linter, input: &Input) -> Result<FileReport, Skipped> {
     let name = input.name();
     let source = read_input(input).map_err(|e| Skipped::Error(format!("{name}: {e}")))?;
-    linter.check_source(source).map_err(|e| match e {
+    // A bug in one check must not take the other files down with it: report it against this file.
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| linter.check_source(source)))
+        .map_err(|_| Skipped::Error(format!("{name}: internal error while checking this file (please report it)")))?;
+    checked.map_err(|e| match e {
         DecodeError::Binary { .. } => Skipped::Binary(format!("{name}: skipped: {e}")),
         DecodeError::NotText { .. } => Skipped::Error(format!("{name}: {e}")),
     })

@@ -214,6 +214,11 @@ const LINE_REACH: usize = 400;
 
 /// The start and end of the line holding `at`, looking at most [`LINE_REACH`] bytes each way.
 pub(crate) fn line_bounds(s: &str, at: usize) -> (usize, usize) {
+    // Callers may step one byte back from a line start that was itself cut at the reach limit.
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
     let mut lo = at.saturating_sub(LINE_REACH);
     while !s.is_char_boundary(lo) {
         lo -= 1;
@@ -363,6 +368,15 @@ pub(crate) fn is_masked(ranges: &[Range<usize>], start: usize, end: usize) -> bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_bounds_accepts_offsets_inside_a_character() {
+        let s = "é".repeat(500);
+        for at in [0, 1, 401, 599, 999, 1000] {
+            let (start, end) = line_bounds(&s, at);
+            assert!(s.is_char_boundary(start) && s.is_char_boundary(end) && start <= end);
+        }
+    }
 
     fn masked(text: &str) -> Vec<&str> {
         mask(text).into_iter().map(|r| &text[r]).collect()
