@@ -55,7 +55,8 @@ FILES=$(($(ls "$CORPUS"/man/*.txt | wc -l) + 1))
 best_of() {
   local best="" rss=0 out t m
   for _ in $(seq "$RUNS"); do
-    out=$({ /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o "$B/time.txt" -f '%e %M' "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$B/time.txt")
     t=${out% *}
     m=${out#* }
     if [[ -z $best ]] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi

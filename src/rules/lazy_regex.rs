@@ -46,6 +46,11 @@ impl LazyRegex {
             .as_ref()
     }
 
+    /// Whether the regex has been compiled already.
+    pub(crate) fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
+
     /// Whether the regex matches somewhere in `text`.
     pub(crate) fn is_match(&self, text: &str) -> bool {
         self.get().is_some_and(|r| r.is_match(text))

@@ -229,6 +229,21 @@ fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
+/// The offsets of the newlines of a text, to find the line of many offsets without rescanning
+/// the text each time (a pack has thousands of tables).
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect())
+    }
+
+    /// 1-based line of a byte offset (as [`line_of`]).
+    fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&newline| newline < offset) + 1
+    }
+}
+
 /// Parses the pack `text`, named `file` in errors, into rule entries and data tables.
 pub fn parse_pack(file: &str, text: &str) -> Result<Pack, PackError> {
     let pack: PackFile = toml::from_str(text).map_err(|e| PackError {
@@ -237,7 +252,8 @@ pub fn parse_pack(file: &str, text: &str) -> Result<Pack, PackError> {
         rule: None,
         message: e.message().trim_end().to_owned(),
     })?;
-    let rules = pack.rule.into_iter().map(|table| parse_rule(file, text, table)).collect::<Result<_, _>>()?;
+    let lines = Lines::new(text);
+    let rules = pack.rule.into_iter().map(|table| parse_rule(file, &lines, table)).collect::<Result<_, _>>()?;
     let mut data = PackData::default();
     for (section, tables) in [
         (Section::Term, pack.term),
@@ -253,15 +269,15 @@ pub fn parse_pack(file: &str, text: &str) -> Result<Pack, PackError> {
         }
         let entries = tables
             .into_iter()
-            .map(|t| DataEntry { file: file.to_owned(), line: line_of(text, t.span().start), table: t.into_inner() })
+            .map(|t| DataEntry { file: file.to_owned(), line: lines.line_of(t.span().start), table: t.into_inner() })
             .collect();
         data.sections.insert(section, entries);
     }
     Ok(Pack { rules, data })
 }
 
-fn parse_rule(file: &str, text: &str, table: Spanned<Table>) -> Result<RuleEntry, PackError> {
-    let line = line_of(text, table.span().start);
+fn parse_rule(file: &str, lines: &Lines, table: Spanned<Table>) -> Result<RuleEntry, PackError> {
+    let line = lines.line_of(table.span().start);
     let mut params = table.into_inner();
     let id_hint = params.get("id").and_then(Value::as_str).map(str::to_owned);
     let err = |message: String| PackError { file: file.to_owned(), line: Some(line), rule: id_hint.clone(), message };
@@ -372,6 +388,15 @@ good = ["rien"]
         assert_eq!(e.meta.examples.len(), 3);
         assert!(e.params.contains_key("patterns"));
         assert!(!e.params.contains_key("bad"));
+    }
+
+    #[test]
+    fn line_index_agrees_with_counting() {
+        let text = "a\nbc\n\nd";
+        let lines = Lines::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(lines.line_of(offset), line_of(text, offset), "offset {offset}");
+        }
     }
 
     #[test]

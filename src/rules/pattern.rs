@@ -250,6 +250,16 @@ impl Pattern {
         self.regex.force()
     }
 
+    /// Compiles the regex now unless it is already.
+    pub(crate) fn warm(&self) {
+        self.regex.get();
+    }
+
+    /// Whether the regex still has to be compiled.
+    pub(crate) fn is_cold(&self) -> bool {
+        !self.regex.is_compiled()
+    }
+
     /// Every match in `text` that starts and ends on a word boundary, left to right.
     pub(crate) fn matches<'t>(&self, text: &'t str) -> Vec<Captures<'t>> {
         let mut found = Vec::new();

@@ -2,6 +2,7 @@
 //! one pass per segment (an Aho-Corasick prefilter on literal anchors, then confirmation).
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
 use regex::Captures;
 use serde::Deserialize;
 
@@ -253,6 +254,24 @@ impl PhraseEngine {
     }
 }
 
+impl PhraseEngine {
+    /// Compiles, in parallel, the patterns of the enabled candidate rules that are still cold.
+    /// Regexes compile lazily and, on a short document, compiling them is most of the work.
+    fn warm(&self, cx: &CheckContext<'_>, candidates: &[Vec<u32>], seen: &mut [bool]) {
+        seen.fill(false);
+        let mut cold: Vec<&Pattern> = Vec::new();
+        for &position in candidates.iter().flatten() {
+            let rule = &self.rules[position as usize];
+            if !std::mem::replace(&mut seen[position as usize], true) && cx.enabled(rule.index) {
+                cold.extend(rule.patterns.iter().filter(|p| p.is_cold()));
+            }
+        }
+        if cold.len() > 1 {
+            cold.par_iter().for_each(|p| p.warm());
+        }
+    }
+}
+
 impl Check for PhraseEngine {
     fn rules(&self) -> &[RuleIndex] {
         &self.indexes
@@ -277,9 +296,13 @@ impl Check for PhraseEngine {
         let text = cx.document.text();
         let mut seen = vec![false; self.rules.len()];
         let mut document_ok: Vec<Option<bool>> = vec![None; self.rules.len()];
-        for segment in cx.document.segments() {
+        let segments = cx.document.segments();
+        let candidates: Vec<Vec<u32>> =
+            segments.iter().map(|segment| self.candidates(&text[segment.span.range()], &mut seen)).collect();
+        self.warm(cx, &candidates, &mut seen);
+        for (segment, candidates) in segments.iter().zip(candidates) {
             let seg_text = &text[segment.span.range()];
-            for position in self.candidates(seg_text, &mut seen) {
+            for position in candidates {
                 let rule = &self.rules[position as usize];
                 if !cx.enabled(rule.index) {
                     continue;

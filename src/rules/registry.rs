@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Severity;
 use crate::rules::acronym::{self, AcronymEngine};
 use crate::rules::capitalization::{self, CapitalizationEngine};
@@ -107,9 +109,12 @@ impl Registry {
 
     /// The embedded packs, every pack in `dirs`, and `extra` (a project glossary).
     pub fn load_with(dirs: &[PathBuf], extra: Pack) -> Result<Registry, PackError> {
+        // Packs parse independently: spread them over the cores, then merge in order.
+        let parsed: Vec<Result<Pack, PackError>> =
+            builtin::PACKS.par_iter().map(|(name, text)| parse_pack(name, text).map(Pack::trusted)).collect();
         let mut pack = Pack::default();
-        for (name, text) in builtin::PACKS {
-            pack.extend(parse_pack(name, text)?.trusted());
+        for one in parsed {
+            pack.extend(one?);
         }
         for dir in dirs {
             pack.extend(read_pack_dir(dir)?);
@@ -139,17 +144,23 @@ impl Registry {
                 _ => {}
             }
         }
+        // Engines compile independently: build them in parallel, keep the order of `KINDS`
+        // (and so report the first failing kind in that order).
+        let built: Vec<Option<Result<Box<dyn Check>, PackError>>> = KINDS
+            .par_iter()
+            .map(|kind| {
+                let mine: Vec<(RuleIndex, &RuleEntry)> = entries
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.meta.kind == kind.name)
+                    .map(|(i, e)| (RuleIndex(i as u32), e))
+                    .collect();
+                (!mine.is_empty()).then(|| (kind.build)(&mine, &data))
+            })
+            .collect();
         let mut checks = Vec::with_capacity(KINDS.len());
-        for kind in KINDS {
-            let mine: Vec<(RuleIndex, &RuleEntry)> = entries
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.meta.kind == kind.name)
-                .map(|(i, e)| (RuleIndex(i as u32), e))
-                .collect();
-            if !mine.is_empty() {
-                checks.push((kind.build)(&mine, &data)?);
-            }
+        for check in built.into_iter().flatten() {
+            checks.push(check?);
         }
         let metas = entries.into_iter().map(|e| e.meta).collect();
         Ok(Registry { metas, by_id, checks })

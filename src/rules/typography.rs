@@ -21,6 +21,7 @@ use crate::span::NormSpan;
 /// The checks this kind implements, named by the `check` field of their pack entries.
 pub(crate) const CHECKS: &[&str] = &[
     "missing-space",
+    "missing-space-colon",
     "nbsp",
     "guillemet-space",
     "guillemet-orientation",
@@ -422,7 +423,15 @@ fn space_before(sign: char, variant: Variant, style: NbspStyle) -> Option<char> 
 
 impl TypographyEngine {
     /// No space at all before `; : ! ?` where the variant wants one.
-    fn missing_space(&self, cx: &CheckContext<'_>, rule: RuleIndex, seg: &Seg<'_>, sink: &mut Sink<'_>) {
+    /// `rules`: the rule for `; ! ?` and the one for `:` (technical French often glues the colon
+    /// of `erreur: …` message prefixes, so it has its own, quieter rule).
+    fn missing_space(
+        &self,
+        cx: &CheckContext<'_>,
+        rules: (Option<RuleIndex>, Option<RuleIndex>),
+        seg: &Seg<'_>,
+        sink: &mut Sink<'_>,
+    ) {
         let s = seg.text;
         // Quotations without a French word in them quote a literal value.
         let literals: Vec<Range<usize>> =
@@ -431,6 +440,7 @@ impl TypographyEngine {
             if !matches!(c, ';' | ':' | '!' | '?') {
                 continue;
             }
+            let Some(rule) = (if c == ':' { rules.1 } else { rules.0 }) else { continue };
             let Some(space) = space_before(c, cx.options.variant, cx.options.nbsp) else { continue };
             let Some(p) = seg.prev(i) else { continue };
             if !(p.is_alphanumeric() || is_closing(p)) || !ends_sign(c, seg.next(i + 1)) {
@@ -994,8 +1004,9 @@ impl Check for TypographyEngine {
         let (ellipsis, etc) = (self.rule(cx, "ellipsis"), self.rule(cx, "etc-ellipsis"));
         let (trailing_nbsp, trailing_space) = (self.rule(cx, "trailing-nbsp"), self.rule(cx, "trailing-space"));
         for seg in &segs {
-            if let Some(rule) = self.rule(cx, "missing-space") {
-                self.missing_space(cx, rule, seg, sink);
+            let missing = (self.rule(cx, "missing-space"), self.rule(cx, "missing-space-colon"));
+            if missing.0.is_some() || missing.1.is_some() {
+                self.missing_space(cx, missing, seg, sink);
             }
             if let Some(rule) = strict {
                 self.breakable_space(cx, rule, seg, sink);
