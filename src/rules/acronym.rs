@@ -263,8 +263,10 @@ impl AcronymEngine {
         let mut en = Vec::new();
         let mut ru = Vec::new();
         if let Some(t) = self.glossary.translations(word) {
-            en.extend(t.en.iter().filter_map(|w| Some((initial(w)?, w.clone()))));
-            ru.extend(t.ru.iter().filter_map(|w| Some((initial(w)?, w.clone()))));
+            // An acronym used as a word (OTAN) translates to an acronym (NATO).
+            let shown = |w: &String| if word.chars().all(char::is_uppercase) { w.to_uppercase() } else { w.clone() };
+            en.extend(t.en.iter().filter_map(|w| Some((initial(w)?, shown(w)))));
+            ru.extend(t.ru.iter().filter_map(|w| Some((initial(w)?, shown(w)))));
         }
         // Proper nouns without a translation keep their initial in every language.
         if let Some(f) = french {
@@ -554,7 +556,7 @@ impl Check for AcronymEngine {
                         Finding::new(rule, span)
                             .with_message(message)
                             .suggest(suggestion)
-                            .related(format!("le nom développé : « {name} »"), name_span),
+                            .related("le nom développé", name_span),
                     );
                 }
             }
