@@ -79,7 +79,7 @@ printf '%-34s %8s s %8s MB/s %12s words/s %8s MB RSS\n' \
   "decalque --jobs 1" "$T1" "$(mbps "$BYTES" "$T1")" "$(rate "$WORDS" "$T1")" "$((R1 / 1024))" \
   "decalque --jobs 2" "$T2" "$(mbps "$BYTES" "$T2")" "$(rate "$WORDS" "$T2")" "$((R2 / 1024))" \
   "decalque (all $(nproc) cores)" "$TN" "$(mbps "$BYTES" "$TN")" "$(rate "$WORDS" "$TN")" "$((RN / 1024))"
-echo "speed-up 1→2 threads: $(awk -v a="$T1" -v b="$T2" 'BEGIN{printf "%.2f", b > 0 ? a / b : 0}')×"
+echo "speed-up 1→2 threads: $(awk -v a="$T1" -v b="$T2" 'BEGIN{printf "%.2f", (b > 0 ? a / b : 0)}')×"
 
 # Start-up: whole process on ~2 KB, mean of 20 runs (after one warm-up).
 "$BIN" check "$B/2k.txt" --fail-on never >/dev/null

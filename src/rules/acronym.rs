@@ -63,6 +63,14 @@ type Options = Vec<(char, String)>;
 /// A word's French initial and its English and Russian options.
 type Initials = (Option<char>, Options, Options);
 
+/// A foreign reading of an acronym (language, foreign words) and the name it reads (span, text).
+type ForeignReading = ((Reading, Vec<String>), (NormSpan, String));
+
+/// The bit of an uppercase ASCII letter (0 for anything else).
+fn letter_bit(c: char) -> u32 {
+    if c.is_ascii_uppercase() { 1 << (c as u32 - 'A' as u32) } else { 0 }
+}
+
 /// Which language a reading of the acronym follows.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Reading {
@@ -255,6 +263,40 @@ impl AcronymEngine {
     fn official_acronym(&self, name: &str) -> Option<&str> {
         let term = &self.glossary.terms[*self.names.get(&fold_str(name))?];
         term.fr_acronym.as_deref()
+    }
+
+    /// Letters (as bits A–Z) a word can give an acronym in any language.
+    fn initial_mask(&self, word: &str) -> u32 {
+        let (fr, en, ru) = self.initials(word);
+        fr.into_iter()
+            .chain(en.iter().map(|(c, _)| *c))
+            .chain(ru.iter().map(|(c, _)| *c))
+            .fold(0, |m, c| m | letter_bit(c))
+    }
+
+    /// The first reading of `letters` among the candidate names: whether one reads in French
+    /// order (then the acronym is right), else the first foreign reading and its name.
+    fn best_reading(
+        &self,
+        letters: &[char],
+        candidates: &[&Vec<usize>],
+        words: &[Word<'_>],
+        text: &str,
+    ) -> (bool, Option<ForeignReading>) {
+        let mut found = None;
+        for window in candidates {
+            let expansion: Vec<&str> = window.iter().map(|&k| words[k].text).collect();
+            let (Some(&first), Some(&last)) = (window.first(), window.last()) else { continue };
+            if expansion.len() == letters.len() && expansion.iter().zip(letters).all(|(e, l)| initial(e) == Some(*l)) {
+                return (true, None);
+            }
+            if found.is_none()
+                && let Some(reading) = self.foreign_reading(letters, &expansion)
+            {
+                found = Some((reading, covering(text, words, first, last)));
+            }
+        }
+        (false, found)
     }
 
     /// Initials a word can give an acronym in French, English and Russian.
@@ -468,8 +510,10 @@ impl Check for AcronymEngine {
         let lowercase_words: HashSet<&str> =
             words.iter().filter(|w| w.text.chars().all(|c| !c.is_uppercase())).map(|w| w.text).collect();
         let mut first_definition: HashMap<&str, (usize, String)> = HashMap::new();
-        // Candidate names by number of content words, built once per document.
-        let mut windows: HashMap<usize, Vec<Vec<usize>>> = HashMap::new();
+        // Candidate names by number of content words (with the letters they can give), and
+        // each undefined acronym's reading, built once per document.
+        let mut windows: HashMap<usize, Vec<(Vec<usize>, u32)>> = HashMap::new();
+        let mut readings: HashMap<&str, (bool, Option<ForeignReading>)> = HashMap::new();
         let mut reported_undefined: HashSet<&str> = HashSet::new();
         for occurrence in &occurrences {
             let w = &words[occurrence.word];
@@ -503,30 +547,36 @@ impl Check for AcronymEngine {
             {
                 let n = letters.len();
                 let by_length = windows.entry(n).or_insert_with(|| {
-                    (0..words.len()).filter_map(|s| name_window(&words, s, n, self)).collect::<Vec<_>>()
+                    (0..words.len())
+                        .filter_map(|s| name_window(&words, s, n, self))
+                        .map(|w| {
+                            let mask = w.iter().fold(0u32, |m, &k| m | self.initial_mask(words[k].text));
+                            (w, mask)
+                        })
+                        .collect::<Vec<_>>()
                 });
+                let wanted = letters.iter().fold(0u32, |m, &c| m | letter_bit(c));
+                // Windows whose words cannot give these letters are skipped before any reading.
                 let candidates: Vec<&Vec<usize>> = match &occurrence.definition {
                     Some(d) => vec![&d.expansion],
                     None if self.glossary.french_acronyms.contains(acronym) => Vec::new(),
-                    None => by_length.iter().filter(|win| !win.contains(&occurrence.word)).collect(),
+                    None => by_length
+                        .iter()
+                        .filter(|(win, mask)| wanted & !mask == 0 && !win.iter().any(|&k| words[k].text == acronym))
+                        .map(|(win, _)| win)
+                        .collect(),
                 };
-                let mut found = None;
-                let mut french_reading = false;
-                for window in candidates {
-                    let expansion: Vec<&str> = window.iter().map(|&k| words[k].text).collect();
-                    let (Some(&first), Some(&last)) = (window.first(), window.last()) else { continue };
-                    if expansion.len() == letters.len()
-                        && expansion.iter().zip(&letters).all(|(e, l)| initial(e) == Some(*l))
-                    {
-                        french_reading = true;
-                        break;
+                let cached = occurrence.definition.is_none().then(|| readings.get(acronym)).flatten();
+                let (french_reading, found) = match cached {
+                    Some(result) => result.clone(),
+                    None => {
+                        let result = self.best_reading(&letters, &candidates, &words, text);
+                        if occurrence.definition.is_none() {
+                            readings.insert(acronym, result.clone());
+                        }
+                        result
                     }
-                    if found.is_none()
-                        && let Some(reading) = self.foreign_reading(&letters, &expansion)
-                    {
-                        found = Some((reading, covering(text, &words, first, last)));
-                    }
-                }
+                };
                 let found = found.filter(|(_, (_, name))| {
                     // A definition in the text is the author's choice (ESA for the Agence spatiale
                     // européenne): only the glossary's official acronym overrides it.
