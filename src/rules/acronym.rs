@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
-use crate::rules::fold::fold_str;
+use crate::rules::fold::{base_letter, fold_str};
 use crate::rules::glossary::{Glossary, Origin};
 use crate::rules::pack::{PackData, PackError, RuleEntry};
 use crate::rules::words::{Word, words};
@@ -183,16 +183,7 @@ fn is_function_word(w: &str) -> bool {
 /// The first letter of a word, uppercase and without accent.
 fn initial(word: &str) -> Option<char> {
     let c = word.chars().next()?;
-    let base = match c.to_lowercase().next()? {
-        'à' | 'â' | 'ä' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'î' | 'ï' => 'i',
-        'ô' | 'ö' => 'o',
-        'ù' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        l => l,
-    };
-    base.to_uppercase().next()
+    base_letter(c.to_lowercase().next()?).to_uppercase().next()
 }
 
 /// Lines written mostly in capitals (headings in capitals: acronyms cannot be told apart there),

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 
+use crate::rules::fold::base_letter;
 use crate::rules::pack::{PackData, PackError, RuleEntry};
 use crate::rules::pattern::{ends_word, starts_word};
 use crate::rules::script::FRENCH_FUNCTION_WORDS;
@@ -93,14 +94,7 @@ struct Name {
 /// alike, apostrophes alike. `None` drops nothing: every character folds to one.
 fn fold_char(c: char) -> char {
     let lower = c.to_lowercase().next().unwrap_or(c);
-    match lower {
-        'à' | 'â' | 'ä' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'î' | 'ï' => 'i',
-        'ô' | 'ö' => 'o',
-        'ù' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        'ÿ' => 'y',
+    match base_letter(lower) {
         '’' | 'ʼ' | '‘' => '\'',
         '-' | '‐' | '‑' => ' ',
         c if c.is_whitespace() => ' ',

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 
-use crate::rules::fold::{Folded, fold_str};
+use crate::rules::fold::{Folded, fold_plain, fold_str};
 use crate::rules::pack::{PackData, PackError, RuleEntry, Section};
 use crate::rules::pattern::{ends_word, starts_word};
 use crate::rules::phrase::match_case;
@@ -53,22 +53,6 @@ pub(crate) struct ConsistencyEngine {
     automaton: Option<AhoCorasick>,
 }
 
-/// Lowercase without accents.
-fn plain(word: &str) -> String {
-    fold_str(word)
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c => c,
-        })
-        .collect()
-}
-
 /// Replaces each `(from, to)` left to right, longest `from` first at each position.
 fn rewrite(word: &str, table: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(word.len());
@@ -90,7 +74,7 @@ fn rewrite(word: &str, table: &[(&str, &str)]) -> String {
 
 /// A sound key of a name read as an English romanization of Cyrillic.
 fn english_key(name: &str) -> String {
-    let mut w = plain(name);
+    let mut w = fold_plain(name);
     for (end, to) in [("skyy", "ski"), ("skyi", "ski"), ("skiy", "ski"), ("sky", "ski"), ("iy", "i"), ("yi", "i")] {
         if let Some(stem) = w.strip_suffix(end) {
             w = format!("{stem}{to}");
@@ -116,7 +100,7 @@ fn english_key(name: &str) -> String {
 
 /// A sound key of a name read as a French romanization of Cyrillic.
 fn french_key(name: &str) -> String {
-    let w = plain(name);
+    let w = fold_plain(name);
     let table = [
         ("chtch", "ŝ"),
         ("tch", "č"),
@@ -146,7 +130,7 @@ fn collapse(s: &str) -> String {
 
 /// Whether a name shows a trace of English-style romanization of Cyrillic.
 fn romanized_look(name: &str) -> bool {
-    let w = plain(name);
+    let w = fold_plain(name);
     ["sh", "zh", "kh", "yu", "ya", "yi", "iy", "yy"].iter().any(|m| w.contains(m))
         || w.ends_with("sky")
         || (w.ends_with('y') && w.chars().rev().nth(1).is_some_and(|c| !"aeiou".contains(c)))

@@ -29,6 +29,25 @@ pub(crate) fn fold_str(text: &str) -> String {
     out
 }
 
+/// A lowercase letter without its accent (é → e, ç → c); anything else unchanged.
+pub(crate) fn base_letter(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' => 'i',
+        'ô' | 'ö' => 'o',
+        'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ÿ' => 'y',
+        c => c,
+    }
+}
+
+/// Folds a word as [`fold_str`] does, and drops its accents (for lookups across spellings).
+pub(crate) fn fold_plain(text: &str) -> String {
+    fold_str(text).chars().map(base_letter).collect()
+}
+
 impl Folded {
     /// Folds `text`.
     pub(crate) fn new(text: &str) -> Folded {

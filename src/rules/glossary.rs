@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::rules::fold::fold_str;
+use crate::rules::fold::fold_plain;
 use crate::rules::pack::{PackData, PackError, Section};
 
 /// An entity: its official French name and acronym, foreign forms and known wrong variants.
@@ -142,18 +142,7 @@ pub(crate) fn romanize_acronym(cyrillic: &str) -> String {
 
 /// Folds a French word for vocabulary lookup: lowercase, no accents.
 fn vocabulary_key(word: &str) -> String {
-    fold_str(word)
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c => c,
-        })
-        .collect()
+    fold_plain(word)
 }
 
 impl Glossary {

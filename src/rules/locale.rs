@@ -9,11 +9,10 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use regex::Regex;
-use serde::Deserialize;
 
 use crate::options::{LintOptions, NbspStyle, Variant};
 use crate::rules::mask::{is_masked, mask, non_prose};
-use crate::rules::pack::{PackData, PackError, RuleEntry};
+use crate::rules::pack::{PackData, PackError, RuleEntry, bind_checks};
 use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
 use crate::span::NormSpan;
 
@@ -603,11 +602,6 @@ const REFERENCE_WORDS: &[&str] = &[
     "fedora",
 ];
 
-/// Code-backed entries take no parameters of their own.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NoParams {}
-
 /// Runs the `locale` rules.
 pub(crate) struct LocaleEngine {
     indexes: Vec<RuleIndex>,
@@ -790,14 +784,7 @@ fn lower_first(word: &str) -> String {
 impl LocaleEngine {
     /// Compiles the entries of this kind with the data tables they read.
     pub(crate) fn compile(entries: &[(RuleIndex, &RuleEntry)], _data: &PackData) -> Result<Self, PackError> {
-        let mut bound = Vec::new();
-        for &(index, entry) in entries {
-            let _: NoParams = entry.params()?;
-            let Some(&name) = CHECKS.iter().find(|&&c| Some(c) == entry.meta.check.as_deref()) else {
-                return Err(entry.error(format!("unknown check {:?} for kind `locale`", entry.meta.check)));
-            };
-            bound.push((name, index));
-        }
+        let bound = bind_checks("locale", CHECKS, entries)?;
         let regex = |source: &str| {
             Regex::new(source).map_err(|e| PackError {
                 file: "<locale>".into(),

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::{Spanned, Table, Value};
 
 use crate::diagnostic::{Applicability, Category, RuleId, Severity};
-use crate::rules::{Example, ExampleEncoding, RuleMeta};
+use crate::rules::{Example, ExampleEncoding, RuleIndex, RuleMeta};
 
 /// A pack that could not be loaded, or a rule in it that could not be compiled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +64,27 @@ impl RuleEntry {
     pub fn params<T: for<'de> Deserialize<'de>>(&self) -> Result<T, PackError> {
         Value::Table(self.params.clone()).try_into().map_err(|e: toml::de::Error| self.error(e.message()))
     }
+}
+
+/// Binds each entry of a code-backed kind to the check its `check` field names; entries take no
+/// parameters of their own.
+pub(crate) fn bind_checks(
+    kind: &str,
+    checks: &'static [&'static str],
+    entries: &[(RuleIndex, &RuleEntry)],
+) -> Result<Vec<(&'static str, RuleIndex)>, PackError> {
+    let mut bound = Vec::with_capacity(entries.len());
+    for &(index, entry) in entries {
+        if !entry.params.is_empty() {
+            let keys: Vec<&String> = entry.params.keys().collect();
+            return Err(entry.error(format!("unknown fields {keys:?} for kind `{kind}`")));
+        }
+        let Some(&name) = checks.iter().find(|&&c| Some(c) == entry.meta.check.as_deref()) else {
+            return Err(entry.error(format!("unknown check {:?} for kind `{kind}`", entry.meta.check)));
+        };
+        bound.push((name, index));
+    }
+    Ok(bound)
 }
 
 #[derive(Deserialize)]

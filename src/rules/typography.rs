@@ -10,11 +10,10 @@
 use std::ops::Range;
 
 use regex::Regex;
-use serde::Deserialize;
 
 use crate::options::{NbspStyle, Variant};
 use crate::rules::mask::{FRENCH_WORDS, is_masked, line_bounds, mask, non_prose, word_counts};
-use crate::rules::pack::{PackData, PackError, RuleEntry};
+use crate::rules::pack::{PackData, PackError, RuleEntry, bind_checks};
 use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
 use crate::span::NormSpan;
 
@@ -43,11 +42,6 @@ pub(crate) const CHECKS: &[&str] = &[
 
 const NBSP: char = '\u{a0}';
 const NNBSP: char = '\u{202f}';
-
-/// Code-backed entries take no parameters of their own.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NoParams {}
 
 /// Runs the `typography` rules.
 pub(crate) struct TypographyEngine {
@@ -352,14 +346,7 @@ fn pair_guillemets(segs: &[Seg<'_>], nbsp: char) -> Guillemets {
 impl TypographyEngine {
     /// Compiles the entries of this kind with the data tables they read.
     pub(crate) fn compile(entries: &[(RuleIndex, &RuleEntry)], _data: &PackData) -> Result<Self, PackError> {
-        let mut bound = Vec::new();
-        for &(index, entry) in entries {
-            let _: NoParams = entry.params()?;
-            let Some(&name) = CHECKS.iter().find(|&&c| Some(c) == entry.meta.check.as_deref()) else {
-                return Err(entry.error(format!("unknown check {:?} for kind `typography`", entry.meta.check)));
-            };
-            bound.push((name, index));
-        }
+        let bound = bind_checks("typography", CHECKS, entries)?;
         let regex = |source: &str| {
             Regex::new(source).map_err(|e| PackError {
                 file: "<typography>".into(),
