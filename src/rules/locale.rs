@@ -11,10 +11,9 @@ use std::ops::Range;
 use regex::Regex;
 
 use crate::options::{LintOptions, NbspStyle, Variant};
-use crate::rules::mask::{is_masked, mask, non_prose};
+use crate::rules::mask::{Seg, emit};
 use crate::rules::pack::{PackData, PackError, RuleEntry, bind_checks};
-use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
-use crate::span::NormSpan;
+use crate::rules::{Check, CheckContext, RuleIndex, Sink};
 
 /// The checks this kind implements, named by the `check` field of their pack entries.
 pub(crate) const CHECKS: &[&str] = &[
@@ -632,45 +631,6 @@ enum DateShape {
     EnglishMonthDay,
     /// `January 2022`: month, year.
     EnglishMonthYear,
-}
-
-/// A segment of the document with its masked ranges.
-struct Seg<'a> {
-    text: &'a str,
-    base: usize,
-    masks: Vec<Range<usize>>,
-}
-
-impl Seg<'_> {
-    fn span(&self, start: usize, end: usize) -> NormSpan {
-        NormSpan::new(self.base + start, self.base + end)
-    }
-
-    fn masked(&self, start: usize, end: usize) -> bool {
-        is_masked(&self.masks, start, end)
-    }
-
-    fn prev(&self, at: usize) -> Option<char> {
-        self.text.get(..at)?.chars().next_back()
-    }
-
-    fn next(&self, at: usize) -> Option<char> {
-        self.text.get(at..)?.chars().next()
-    }
-}
-
-/// Pushes a finding unless its span meets a masked range.
-fn emit(
-    sink: &mut Sink<'_>,
-    seg: &Seg<'_>,
-    rule: RuleIndex,
-    range: Range<usize>,
-    build: impl FnOnce(Finding) -> Finding,
-) {
-    // Code, tables of program output and English sentences keep their own conventions.
-    if !seg.masked(range.start, range.end) && !non_prose(seg.text, range.start) {
-        sink.push(build(Finding::new(rule, seg.span(range.start, range.end))));
-    }
 }
 
 /// The space that groups digits and separates a number from `%` or a currency sign.
@@ -1291,7 +1251,7 @@ impl Check for LocaleEngine {
         let (us, ambiguous) = (self.rule(cx, "us-date"), self.rule(cx, "ambiguous-date"));
         for segment in cx.document.segments() {
             let s = &text[segment.span.range()];
-            let seg = Seg { text: s, base: segment.span.start, masks: mask(s) };
+            let seg = Seg::new(s, segment.span.start);
             if let Some(rule) = self.rule(cx, "thousands-separator") {
                 self.thousands(cx, rule, &seg, sink);
             }

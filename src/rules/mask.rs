@@ -10,6 +10,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::rules::{Finding, RuleIndex, Sink};
+use crate::span::NormSpan;
+
 /// What a masked range is; checks that need finer judgement (a `$5` that is money rather
 /// than a shell parameter) can look at it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -363,6 +366,57 @@ pub(crate) fn is_masked(ranges: &[Range<usize>], start: usize, end: usize) -> bo
     // The first range that ends after `start`; it is the only one that can meet the span.
     let i = ranges.partition_point(|r| r.end <= start);
     ranges.get(i).is_some_and(|r| if start == end { r.start <= start } else { r.start < end })
+}
+
+/// A segment of the document with its masked ranges, as the typography and locale checks read it.
+pub(crate) struct Seg<'a> {
+    /// The segment's normalized text.
+    pub(crate) text: &'a str,
+    /// Its offset in the document's normalized text.
+    pub(crate) base: usize,
+    /// Ranges that no check may touch (URLs, code, placeholders…).
+    pub(crate) masks: Vec<Range<usize>>,
+}
+
+impl<'a> Seg<'a> {
+    /// The segment at `base` with its masks computed.
+    pub(crate) fn new(text: &'a str, base: usize) -> Self {
+        Seg { text, base, masks: mask(text) }
+    }
+
+    /// A document span from segment offsets.
+    pub(crate) fn span(&self, start: usize, end: usize) -> NormSpan {
+        NormSpan::new(self.base + start, self.base + end)
+    }
+
+    /// Whether `start..end` meets a masked range.
+    pub(crate) fn masked(&self, start: usize, end: usize) -> bool {
+        is_masked(&self.masks, start, end)
+    }
+
+    /// The character before `at`.
+    pub(crate) fn prev(&self, at: usize) -> Option<char> {
+        self.text.get(..at)?.chars().next_back()
+    }
+
+    /// The character at `at`.
+    pub(crate) fn next(&self, at: usize) -> Option<char> {
+        self.text.get(at..)?.chars().next()
+    }
+}
+
+/// Pushes a finding unless its span meets a masked range or a line that is not French prose
+/// (code, tables of program output and English sentences keep their own conventions).
+pub(crate) fn emit(
+    sink: &mut Sink<'_>,
+    seg: &Seg<'_>,
+    rule: RuleIndex,
+    range: Range<usize>,
+    build: impl FnOnce(Finding) -> Finding,
+) {
+    if !seg.masked(range.start, range.end) && !non_prose(seg.text, range.start) {
+        sink.push(build(Finding::new(rule, seg.span(range.start, range.end))));
+    }
 }
 
 #[cfg(test)]

@@ -12,10 +12,9 @@ use std::ops::Range;
 use regex::Regex;
 
 use crate::options::{NbspStyle, Variant};
-use crate::rules::mask::{FRENCH_WORDS, is_masked, line_bounds, mask, non_prose, word_counts};
+use crate::rules::mask::{FRENCH_WORDS, Seg, emit, line_bounds, non_prose, word_counts};
 use crate::rules::pack::{PackData, PackError, RuleEntry, bind_checks};
 use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
-use crate::span::NormSpan;
 
 /// The checks this kind implements, named by the `check` field of their pack entries.
 pub(crate) const CHECKS: &[&str] = &[
@@ -54,31 +53,6 @@ pub(crate) struct TypographyEngine {
     ordinal: Regex,
     roman_ordinal: Regex,
     numero: Regex,
-}
-
-/// A segment of the document with its masked ranges.
-struct Seg<'a> {
-    text: &'a str,
-    base: usize,
-    masks: Vec<Range<usize>>,
-}
-
-impl Seg<'_> {
-    fn span(&self, start: usize, end: usize) -> NormSpan {
-        NormSpan::new(self.base + start, self.base + end)
-    }
-
-    fn masked(&self, start: usize, end: usize) -> bool {
-        is_masked(&self.masks, start, end)
-    }
-
-    fn prev(&self, at: usize) -> Option<char> {
-        prev_char(self.text, at)
-    }
-
-    fn next(&self, at: usize) -> Option<char> {
-        next_char(self.text, at)
-    }
 }
 
 fn prev_char(s: &str, at: usize) -> Option<char> {
@@ -373,20 +347,6 @@ impl TypographyEngine {
 
     fn rule(&self, cx: &CheckContext<'_>, check: &str) -> Option<RuleIndex> {
         self.bound.iter().find(|(name, _)| *name == check).map(|&(_, r)| r).filter(|&r| cx.enabled(r))
-    }
-}
-
-/// Pushes a finding unless its span meets a masked range.
-fn emit(
-    sink: &mut Sink<'_>,
-    seg: &Seg<'_>,
-    rule: RuleIndex,
-    range: Range<usize>,
-    build: impl FnOnce(Finding) -> Finding,
-) {
-    // Code, tables and English sentences keep their own conventions.
-    if !seg.masked(range.start, range.end) && !non_prose(seg.text, range.start) {
-        sink.push(build(Finding::new(rule, seg.span(range.start, range.end))));
     }
 }
 
@@ -953,7 +913,7 @@ impl Check for TypographyEngine {
             .iter()
             .map(|segment| {
                 let seg = &text[segment.span.range()];
-                Seg { text: seg, base: segment.span.start, masks: mask(seg) }
+                Seg::new(seg, segment.span.start)
             })
             .collect();
         let orientation = self.rule(cx, "guillemet-orientation");
