@@ -57,6 +57,29 @@ pub(crate) enum ColorChoice {
     Never,
 }
 
+/// What `check` and `fix` share: which rules run, which configuration, how inputs are read.
+#[derive(Debug, Args)]
+pub(crate) struct InputArgs {
+    /// Only these rules or prefixes (comma-separated, e.g. `calque,anglicism.digital`).
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) select: Vec<String>,
+    /// Skip these rules or prefixes (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) ignore: Vec<String>,
+    /// Use this configuration file for every input instead of searching for decalque.toml.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
+    /// Name shown for standard input.
+    #[arg(long, default_value = "-")]
+    pub(crate) stdin_filename: String,
+    /// Also load the rule packs (`*.toml`) in this folder (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub(crate) rules_dirs: Vec<PathBuf>,
+    /// Number of files processed in parallel (default: all cores).
+    #[arg(long, short)]
+    pub(crate) jobs: Option<usize>,
+}
+
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
     /// Files or folders to check; `-` reads standard input. Default: the current folder.
@@ -64,36 +87,21 @@ pub(crate) struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub(crate) format: OutputFormat,
+    /// Rule selection, configuration and inputs.
+    #[command(flatten)]
+    pub(crate) inputs: InputArgs,
     /// Write the report to this file instead of standard output.
     #[arg(long, short)]
     pub(crate) output: Option<PathBuf>,
-    /// Only these rules or prefixes (comma-separated, e.g. `calque,anglicism.digital`).
-    #[arg(long, value_delimiter = ',')]
-    pub(crate) select: Vec<String>,
-    /// Skip these rules or prefixes (comma-separated).
-    #[arg(long, value_delimiter = ',')]
-    pub(crate) ignore: Vec<String>,
     /// Report only findings at or above this severity.
     #[arg(long, value_enum, default_value_t = SeverityArg::Info)]
     pub(crate) min_severity: SeverityArg,
     /// Exit 1 when a finding is at or above this severity [default: the configuration's, or warning].
     #[arg(long, value_enum)]
     pub(crate) fail_on: Option<FailOn>,
-    /// Use this configuration file for every input instead of searching for decalque.toml.
-    #[arg(long, value_name = "FILE")]
-    pub(crate) config: Option<PathBuf>,
     /// Print the configuration that applies to the first path (or the current folder) and exit.
     #[arg(long)]
     pub(crate) show_config: bool,
-    /// Name shown for standard input.
-    #[arg(long, default_value = "-")]
-    pub(crate) stdin_filename: String,
-    /// Also load the rule packs (`*.toml`) in this folder (repeatable).
-    #[arg(long = "rules", value_name = "DIR")]
-    pub(crate) rules_dirs: Vec<PathBuf>,
-    /// Number of files checked in parallel (default: all cores).
-    #[arg(long, short)]
-    pub(crate) jobs: Option<usize>,
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(crate) color: ColorChoice,
@@ -104,27 +112,12 @@ pub(crate) struct FixArgs {
     /// Files or folders to fix; `-` reads standard input and writes the fixed text to
     /// standard output. Default: the current folder.
     pub(crate) paths: Vec<PathBuf>,
+    /// Rule selection, configuration and inputs.
+    #[command(flatten)]
+    pub(crate) inputs: InputArgs,
     /// Print a unified diff of the fixes instead of writing them.
     #[arg(long)]
     pub(crate) diff: bool,
-    /// Only these rules or prefixes (comma-separated, e.g. `unicode,typography`).
-    #[arg(long, value_delimiter = ',')]
-    pub(crate) select: Vec<String>,
-    /// Skip these rules or prefixes (comma-separated).
-    #[arg(long, value_delimiter = ',')]
-    pub(crate) ignore: Vec<String>,
-    /// Name shown for standard input.
-    #[arg(long, default_value = "-")]
-    pub(crate) stdin_filename: String,
-    /// Also load the rule packs (`*.toml`) in this folder (repeatable).
-    #[arg(long = "rules", value_name = "DIR")]
-    pub(crate) rules_dirs: Vec<PathBuf>,
-    /// Number of files fixed in parallel (default: all cores).
-    #[arg(long, short)]
-    pub(crate) jobs: Option<usize>,
-    /// Use this configuration file for every input instead of searching for decalque.toml.
-    #[arg(long, value_name = "FILE")]
-    pub(crate) config: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -17,7 +17,7 @@ use decalque::{FileReport, Linter, Registry, RuleSelector, Severity};
 use rayon::prelude::*;
 
 use crate::cli::{
-    CheckArgs, ColorChoice, ExplainArgs, FailOn, FixArgs, ListFormat, OutputFormat, RulesArgs, SeverityArg,
+    CheckArgs, ColorChoice, ExplainArgs, FailOn, FixArgs, InputArgs, ListFormat, OutputFormat, RulesArgs, SeverityArg,
 };
 
 /// How a run ended, mapped to the exit codes of DESIGN.md.
@@ -85,11 +85,19 @@ fn check_input(linter: &Linter, input: &Input) -> Result<FileReport, Skipped> {
 }
 
 /// The command-line settings shared by the commands that check files.
-fn settings(args: &CheckArgs) -> Settings {
+fn settings(inputs: &InputArgs) -> Settings {
     Settings {
-        select: args.select.iter().map(|s| RuleSelector::new(s)).collect(),
-        ignore: args.ignore.iter().map(|s| RuleSelector::new(s)).collect(),
-        rules_dirs: args.rules_dirs.clone(),
+        select: inputs.select.iter().map(|s| RuleSelector::new(s)).collect(),
+        ignore: inputs.ignore.iter().map(|s| RuleSelector::new(s)).collect(),
+        rules_dirs: inputs.rules_dirs.clone(),
+        config: inputs.config.clone(),
+        ..Settings::default()
+    }
+}
+
+/// The settings of `check`: the shared ones plus severity and failure thresholds.
+fn check_settings(args: &CheckArgs) -> Settings {
+    Settings {
         min_severity: severity(args.min_severity),
         fail_on: args.fail_on.map(|f| match f {
             FailOn::Info => config::FailOn::Info,
@@ -97,7 +105,7 @@ fn settings(args: &CheckArgs) -> Settings {
             FailOn::Error => config::FailOn::Error,
             FailOn::Never => config::FailOn::Never,
         }),
-        config: args.config.clone(),
+        ..settings(&args.inputs)
     }
 }
 
@@ -143,7 +151,7 @@ fn rule_metas(inputs: &[(Input, Arc<Prepared>)]) -> Vec<RuleMeta> {
 
 /// `decalque check`; errors about single files go to `errors`, `notes` get the skipped ones.
 pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<String>) -> Result<Status, Fatal> {
-    let mut project = Project::new(settings(&args));
+    let mut project = Project::new(check_settings(&args));
     if args.show_config {
         let first = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
         let input = if first.is_dir() { Input::File(first.join("-")) } else { Input::File(first) };
@@ -151,9 +159,9 @@ pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<S
         io::stdout().lock().write_all(setup.config.describe().as_bytes())?;
         return Ok(Status::Clean);
     }
-    let inputs = prepare_inputs(&mut project, &args.paths, &args.stdin_filename, errors)?;
+    let inputs = prepare_inputs(&mut project, &args.paths, &args.inputs.stdin_filename, errors)?;
 
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.inputs.jobs.unwrap_or(0)).build()?;
     let results: Vec<(Result<FileReport, Skipped>, Option<Severity>)> = pool.install(|| {
         inputs.par_iter().map(|(input, setup)| (check_input(&setup.linter, input), setup.fail_threshold)).collect()
     });
@@ -227,15 +235,9 @@ fn counted(problems: usize, files: usize) -> String {
 
 /// `decalque fix`: applies safe fixes in place, or prints them as a diff.
 pub(crate) fn fix(args: FixArgs, errors: &mut Vec<String>, notes: &mut Vec<String>) -> Result<Status, Fatal> {
-    let mut project = Project::new(Settings {
-        select: args.select.iter().map(|s| RuleSelector::new(s)).collect(),
-        ignore: args.ignore.iter().map(|s| RuleSelector::new(s)).collect(),
-        rules_dirs: args.rules_dirs.clone(),
-        config: args.config.clone(),
-        ..Settings::default()
-    });
-    let prepared = prepare_inputs(&mut project, &args.paths, &args.stdin_filename, errors)?;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
+    let mut project = Project::new(settings(&args.inputs));
+    let prepared = prepare_inputs(&mut project, &args.paths, &args.inputs.stdin_filename, errors)?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.inputs.jobs.unwrap_or(0)).build()?;
     let results: Vec<FixResult> =
         pool.install(|| prepared.par_iter().map(|(input, setup)| fix_input(&setup.linter, input)).collect());
     let inputs: Vec<&Input> = prepared.iter().map(|(input, _)| input).collect();

@@ -12,7 +12,7 @@ use regex::Regex;
 
 use crate::options::{LintOptions, NbspStyle, Variant};
 use crate::rules::mask::{Seg, emit};
-use crate::rules::pack::{PackData, PackError, RuleEntry, bind_checks};
+use crate::rules::pack::{PackData, PackError, RuleEntry, bind_checks, builtin_regex};
 use crate::rules::{Check, CheckContext, RuleIndex, Sink};
 
 /// The checks this kind implements, named by the `check` field of their pack entries.
@@ -745,14 +745,7 @@ impl LocaleEngine {
     /// Compiles the entries of this kind with the data tables they read.
     pub(crate) fn compile(entries: &[(RuleIndex, &RuleEntry)], _data: &PackData) -> Result<Self, PackError> {
         let bound = bind_checks("locale", CHECKS, entries)?;
-        let regex = |source: &str| {
-            Regex::new(source).map_err(|e| PackError {
-                file: "<locale>".into(),
-                line: None,
-                rule: None,
-                message: e.to_string(),
-            })
-        };
+        let regex = |source: &str| builtin_regex("locale", source);
         let en = ENGLISH_MONTHS.join("|");
         let fr = "[Jj]anvier|[Ff][ée]vrier|[Mm]ars|[Aa]vril|[Mm]ai|[Jj]uin|[Jj]uillet|[Aa]o[ûu]t|[Ss]eptembre|[Oo]ctobre|[Nn]ovembre|[Dd][ée]cembre";
         let mut nationalities = HashSet::new();

@@ -66,6 +66,17 @@ impl RuleEntry {
     }
 }
 
+/// Compiles a regex built into a code-backed kind; an error names the kind (it is a bug, not
+/// a user's pack problem, but it must not panic).
+pub(crate) fn builtin_regex(kind: &str, source: &str) -> Result<regex::Regex, PackError> {
+    regex::Regex::new(source).map_err(|e| PackError {
+        file: format!("<{kind}>"),
+        line: None,
+        rule: None,
+        message: e.to_string(),
+    })
+}
+
 /// Binds each entry of a code-backed kind to the check its `check` field names; entries take no
 /// parameters of their own.
 pub(crate) fn bind_checks(

@@ -13,7 +13,7 @@ use regex::Regex;
 
 use crate::options::{NbspStyle, Variant};
 use crate::rules::mask::{FRENCH_WORDS, Seg, emit, line_bounds, non_prose, word_counts};
-use crate::rules::pack::{PackData, PackError, RuleEntry, bind_checks};
+use crate::rules::pack::{PackData, PackError, RuleEntry, bind_checks, builtin_regex};
 use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
 
 /// The checks this kind implements, named by the `check` field of their pack entries.
@@ -321,14 +321,7 @@ impl TypographyEngine {
     /// Compiles the entries of this kind with the data tables they read.
     pub(crate) fn compile(entries: &[(RuleIndex, &RuleEntry)], _data: &PackData) -> Result<Self, PackError> {
         let bound = bind_checks("typography", CHECKS, entries)?;
-        let regex = |source: &str| {
-            Regex::new(source).map_err(|e| PackError {
-                file: "<typography>".into(),
-                line: None,
-                rule: None,
-                message: e.to_string(),
-            })
-        };
+        let regex = |source: &str| builtin_regex("typography", source);
         Ok(TypographyEngine {
             indexes: entries.iter().map(|(i, _)| *i).collect(),
             bound,
