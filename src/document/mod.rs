@@ -1,12 +1,14 @@
 //! A document: a file's bytes, their decoded and normalized text, and the maps between them.
 //!
-//! Three texts, two coordinate systems:
+//! Four texts, two coordinate systems:
 //! - the **original** bytes, as read; [`Span`]s and [`Position`]s refer to them;
 //! - the **decoded** text (BOM removed, CRLF kept), which lines and columns count in;
-//! - the **normalized** text (NFC of the decoded text), which checks read and which
+//! - the **extracted** text: for formats with markup or escapes (Markdown, PO, XLIFF…),
+//!   the prose their reader pulled out; for plain text, the decoded text itself;
+//! - the **normalized** text (NFC of the extracted text), which checks read and which
 //!   [`NormSpan`]s refer to.
 //!
-//! [`Document::to_original`] turns a [`NormSpan`] into a [`Span`] through both maps.
+//! [`Document::to_original`] turns a [`NormSpan`] into a [`Span`] through the maps.
 
 mod decode;
 mod line_index;
@@ -19,6 +21,7 @@ pub use decode::{DecodeError, Encoding};
 pub use line_index::Position;
 pub use segment::{Segment, SegmentKind, count_words, plain_segments};
 
+use crate::formats::{self, Directive, ExtractMap, Extraction, FormatError, InputFormat, ReadOptions, UnitKind};
 use crate::span::{NormSpan, Span};
 use decode::{DecodeMap, Decoded, Storage};
 use line_index::{LineIndex, ceil_char_boundary, floor_char_boundary};
@@ -37,47 +40,168 @@ pub struct Source {
 #[derive(Debug, Clone)]
 pub struct Document {
     name: String,
+    format: InputFormat,
     storage: Storage,
     encoding: Encoding,
     legacy_offset: Option<usize>,
     decode_map: DecodeMap,
-    /// The NFC text, or `None` when it equals the decoded text.
+    /// The extracted prose and its map to the decoded text, or `None` for plain text.
+    extracted: Option<(String, ExtractMap)>,
+    /// The NFC text, or `None` when it equals the extracted text.
     normalized: Option<String>,
     norm_map: NormMap,
     lines: LineIndex,
     segments: Vec<Segment>,
+    units: Vec<Unit>,
+    directives: Vec<Directive>,
+    origin: Origin,
     word_count: usize,
 }
 
+/// Where a document starts in a larger file (a JSON Lines record): added to every span
+/// and position it gives, and taken off every one it is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Origin {
+    /// Byte offset of the document's first byte in the file.
+    pub byte: usize,
+    /// Number of lines before it in the file.
+    pub line: usize,
+}
+
+/// A translation unit of a document (a PO message, an XLIFF target, a cue, a record),
+/// located in the normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// Where the unit's prose is in the normalized text.
+    pub span: NormSpan,
+    /// What it is.
+    pub kind: SegmentKind,
+    /// The source-language text it translates, when the format carries one.
+    pub source: Option<String>,
+    /// The identifier people can find it by.
+    pub id: Option<String>,
+    /// Inline codes the target holds outside its prose (XLIFF).
+    pub codes: Vec<String>,
+    /// Inline codes of the source.
+    pub source_codes: Vec<String>,
+}
+
+/// Why a file could not be read as a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// The bytes are not text.
+    Decode(DecodeError),
+    /// The text is not valid in its format.
+    Format {
+        /// What the reader said.
+        error: FormatError,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+    },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Decode(e) => e.fmt(f),
+            ReadError::Format { error, line, column } => write!(f, "line {line}, column {column}: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+impl From<DecodeError> for ReadError {
+    fn from(e: DecodeError) -> Self {
+        ReadError::Decode(e)
+    }
+}
+
 impl Document {
-    /// Decodes, normalizes and segments a file; fails on binary or undecodable bytes.
+    /// Decodes, normalizes and segments a plain-text file; fails on binary or undecodable bytes.
     pub fn from_source(source: Source) -> Result<Document, DecodeError> {
         let decoded = decode::decode(source.bytes)?;
-        Ok(Document::build(source.name, decoded))
+        Ok(Document::build(source.name, decoded, InputFormat::Plain, None))
+    }
+
+    /// Decodes a file and reads it as `format` (JSON Lines files are read record by record
+    /// with [`Document::from_record`]; given whole here, they are read as plain text).
+    pub fn read(source: Source, format: InputFormat, options: &ReadOptions) -> Result<Document, ReadError> {
+        let decoded = decode::decode(source.bytes)?;
+        match formats::extract(format, decoded.storage.decoded(), options) {
+            None => Ok(Document::build(source.name, decoded, InputFormat::Plain, None)),
+            Some(Ok(extraction)) => Ok(Document::build(source.name, decoded, format, Some(extraction))),
+            Some(Err(error)) => {
+                let lines = LineIndex::new(decoded.storage.decoded());
+                let offset = floor_char_boundary(decoded.storage.decoded(), error.offset);
+                let position = lines.position(decoded.storage.decoded(), offset);
+                Err(ReadError::Format { error, line: position.line, column: position.column })
+            }
+        }
+    }
+
+    /// One JSON Lines record: `line` (without its terminator) is line `origin.line + 1` of
+    /// the file `name` and starts at byte `origin.byte`.
+    pub fn from_record(
+        name: &str,
+        line: String,
+        origin: Origin,
+        fields: &formats::jsonl::Fields,
+    ) -> Result<Document, ReadError> {
+        let extraction = formats::jsonl::read_record(&line, fields).map_err(|error| {
+            let column = line.get(..error.offset.min(line.len())).map_or(1, |s| s.chars().count() + 1);
+            ReadError::Format { error, line: origin.line + 1, column }
+        })?;
+        let mut document =
+            Document::build(name.to_owned(), decode::from_utf8(line), InputFormat::Jsonl, Some(extraction));
+        document.origin = origin;
+        Ok(document)
     }
 
     /// A document from UTF-8 text (a leading U+FEFF counts as a BOM); for tests and tools.
     pub fn from_str(name: &str, text: &str) -> Document {
-        Document::build(name.to_owned(), decode::from_utf8(text.to_owned()))
+        Document::build(name.to_owned(), decode::from_utf8(text.to_owned()), InputFormat::Plain, None)
     }
 
-    fn build(name: String, decoded: Decoded) -> Document {
+    /// A document from UTF-8 text read as `format`; for tests and tools.
+    pub fn from_str_as(name: &str, text: &str, format: InputFormat) -> Result<Document, ReadError> {
+        let source = Source { name: name.to_owned(), bytes: text.as_bytes().to_vec() };
+        Document::read(source, format, &ReadOptions::default())
+    }
+
+    fn build(name: String, decoded: Decoded, format: InputFormat, extraction: Option<Extraction>) -> Document {
         let Decoded { storage, encoding, legacy_offset, map } = decoded;
-        let (normalized, norm_map) = normalize::normalize(storage.decoded());
         let lines = LineIndex::new(storage.decoded());
-        let text = normalized.as_deref().unwrap_or(storage.decoded());
-        let segments = plain_segments(text);
+        let (extracted, format_units, directives) = match extraction {
+            Some(Extraction { text, map, units, directives }) => (Some((text, map)), units, directives),
+            None => (None, Vec::new(), Vec::new()),
+        };
+        let checked = extracted.as_ref().map_or(storage.decoded(), |(text, _)| text.as_str());
+        let (normalized, norm_map) = normalize::normalize(checked);
+        let text = normalized.as_deref().unwrap_or(checked);
+        let (segments, units) = if extracted.is_none() {
+            (plain_segments(text), Vec::new())
+        } else {
+            unit_segments(text, &norm_map, format_units)
+        };
         let word_count = segments.iter().map(|s| text.get(s.span.range()).map_or(0, count_words)).sum();
         Document {
             name,
+            format,
             storage,
             encoding,
             legacy_offset,
             decode_map: map,
+            extracted,
             normalized,
             norm_map,
             lines,
             segments,
+            units,
+            directives,
+            origin: Origin::default(),
             word_count,
         }
     }
@@ -99,7 +223,37 @@ impl Document {
 
     /// The NFC-normalized text that checks read; [`NormSpan`]s refer to it.
     pub fn text(&self) -> &str {
-        self.normalized.as_deref().unwrap_or_else(|| self.storage.decoded())
+        self.normalized.as_deref().unwrap_or_else(|| self.extracted_text())
+    }
+
+    /// The text the format reader extracted (the decoded text for plain text), before NFC.
+    fn extracted_text(&self) -> &str {
+        self.extracted.as_ref().map_or_else(|| self.storage.decoded(), |(text, _)| text.as_str())
+    }
+
+    /// Whether the checked text needed no normalization (it was NFC as written).
+    pub fn is_nfc(&self) -> bool {
+        self.normalized.is_none()
+    }
+
+    /// The format the document was read as.
+    pub fn format(&self) -> InputFormat {
+        self.format
+    }
+
+    /// The translation units, for formats that have them (empty for plain text).
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+
+    /// The suppression comments the format reader found, in decoded offsets.
+    pub fn directives(&self) -> &[Directive] {
+        &self.directives
+    }
+
+    /// Where the document starts in its file (non-zero for JSON Lines records).
+    pub fn origin(&self) -> Origin {
+        self.origin
     }
 
     /// The encoding the file was read in.
@@ -123,17 +277,22 @@ impl Document {
         let text = self.text();
         let start = floor_char_boundary(text, span.start);
         let end = ceil_char_boundary(text, span.end.max(start));
-        let decoded_start = self.norm_map.to_decoded(start, false);
-        let decoded_end = self.norm_map.to_decoded(end, true).max(decoded_start);
+        let mut decoded_start = self.norm_map.to_decoded(start, false);
+        let mut decoded_end = self.norm_map.to_decoded(end, true).max(decoded_start);
+        if let Some((_, map)) = &self.extracted {
+            decoded_start = map.to_decoded(decoded_start, false);
+            decoded_end = map.to_decoded(decoded_end, true).max(decoded_start);
+        }
         let original_start = self.decode_map.to_original(decoded_start, false);
         let original_end = self.decode_map.to_original(decoded_end, true).max(original_start);
-        Span::new(original_start, original_end)
+        Span::new(original_start + self.origin.byte, original_end + self.origin.byte)
     }
 
     /// The text of a span of the original bytes: for UTF-8 files exactly those bytes (any
     /// broken sequence at the edges shown as U+FFFD); for other encodings the decoded text
     /// of the characters the span touches. Spans past the end are clamped.
     pub fn original_text(&self, span: Span) -> Cow<'_, str> {
+        let span = self.local(span);
         match &self.storage {
             Storage::Utf8 { text, .. } => {
                 let bytes = text.as_bytes();
@@ -153,8 +312,16 @@ impl Document {
     /// the file; larger offsets are clamped; an offset inside a character or the BOM counts
     /// as that character's start).
     pub fn position(&self, offset: usize) -> Position {
-        let decoded = self.decode_map.to_decoded(offset, false);
-        self.lines.position(self.storage.decoded(), decoded)
+        let decoded = self.decode_map.to_decoded(offset.saturating_sub(self.origin.byte), false);
+        let mut position = self.lines.position(self.storage.decoded(), decoded);
+        position.line += self.origin.line;
+        position
+    }
+
+    /// A span of the file as a span of this document's own bytes.
+    fn local(&self, span: Span) -> Span {
+        let start = span.start.saturating_sub(self.origin.byte);
+        Span::new(start, span.end.saturating_sub(self.origin.byte).max(start))
     }
 
     /// The position in the original file of an offset in the normalized text.
@@ -162,24 +329,30 @@ impl Document {
         self.position(self.to_original(NormSpan::new(offset, offset)).start)
     }
 
-    /// Number of lines: line feeds plus one (an empty file has one line).
+    /// Number of the last line: line feeds plus one (an empty file has one line), plus the
+    /// lines before the document in its file.
     pub fn line_count(&self) -> usize {
-        self.lines.count()
+        self.lines.count() + self.origin.line
     }
 
     /// The decoded text of 1-based `line`, without its `"\n"` or `"\r\n"` (`""` if there is
     /// no such line).
     pub fn line_text(&self, line: usize) -> &str {
-        self.lines.line_text(self.storage.decoded(), line)
+        match line.checked_sub(self.origin.line) {
+            Some(line) if line > 0 => self.lines.line_text(self.storage.decoded(), line),
+            _ => "",
+        }
     }
 
     /// The original byte offset of the first byte of 1-based `line`'s text (after the BOM
     /// for line 1); line 0 counts as line 1, lines past the last give the file length.
     pub fn line_start(&self, line: usize) -> usize {
-        match self.lines.start(line.max(1)) {
+        let local = line.saturating_sub(self.origin.line).max(1);
+        let offset = match self.lines.start(local) {
             Some(decoded) => self.decode_map.to_original(decoded, false),
             None => self.storage.original().len(),
-        }
+        };
+        offset + self.origin.byte
     }
 
     /// The segments of the normalized text that checks read, in text order.
@@ -191,6 +364,40 @@ impl Document {
     pub fn word_count(&self) -> usize {
         self.word_count
     }
+}
+
+/// The segments of an extracted text: each unit's paragraphs, tagged with the unit; and
+/// the units located in the normalized text.
+fn unit_segments(text: &str, norm_map: &NormMap, units: Vec<formats::Unit>) -> (Vec<Segment>, Vec<Unit>) {
+    let mut segments = Vec::new();
+    let mut located = Vec::with_capacity(units.len());
+    for (index, unit) in units.into_iter().enumerate() {
+        let start = norm_map.to_norm(unit.range.start, false).min(text.len());
+        let end = norm_map.to_norm(unit.range.end, true).clamp(start, text.len());
+        let kind = match unit.kind {
+            UnitKind::Prose => SegmentKind::Plain,
+            UnitKind::Heading => SegmentKind::Heading,
+            UnitKind::Label => SegmentKind::Label,
+            UnitKind::Cue => SegmentKind::Cue,
+        };
+        if let Some(body) = text.get(start..end) {
+            for mut segment in plain_segments(body) {
+                segment.span = NormSpan::new(segment.span.start + start, segment.span.end + start);
+                segment.kind = kind;
+                segment.unit = Some(index);
+                segments.push(segment);
+            }
+        }
+        located.push(Unit {
+            span: NormSpan::new(start, end),
+            kind,
+            source: unit.source,
+            id: unit.id,
+            codes: unit.codes,
+            source_codes: unit.source_codes,
+        });
+    }
+    (segments, located)
 }
 
 #[cfg(test)]

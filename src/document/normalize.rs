@@ -54,6 +54,26 @@ impl NormMap {
         }
     }
 
+    /// The normalized offset of decoded offset `d`: the inverse of [`NormMap::to_decoded`].
+    /// Inside a changed chunk, the chunk's start, or its end when `round_up`.
+    pub(super) fn to_norm(&self, d: usize, round_up: bool) -> usize {
+        let chunks = match self {
+            NormMap::Identity => return d,
+            NormMap::Chunks(chunks) => chunks,
+        };
+        let idx = chunks.partition_point(|c| c.decoded_start <= d);
+        let Some(chunk) = idx.checked_sub(1).and_then(|i| chunks.get(i)) else {
+            return d;
+        };
+        if d == chunk.decoded_start {
+            chunk.norm_start
+        } else if d < chunk.decoded_end {
+            if round_up { chunk.norm_end } else { chunk.norm_start }
+        } else {
+            d - chunk.decoded_end + chunk.norm_end
+        }
+    }
+
     /// Number of changed chunks recorded.
     #[cfg(test)]
     pub(super) fn changed_chunks(&self) -> usize {

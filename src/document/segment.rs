@@ -7,24 +7,30 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::span::NormSpan;
 
-/// A stretch of the normalized text to check, with its kind and, for bilingual formats,
-/// the source-language text it translates.
+/// A stretch of the normalized text to check, with its kind and, for formats with
+/// translation units, the unit it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Segment {
     /// Where the segment is in the normalized text.
     pub span: NormSpan,
     /// What the segment is.
     pub kind: SegmentKind,
-    /// The source-language text, when the format carries one (e.g. a PO `msgid`).
-    pub source: Option<String>,
+    /// Index of its unit in [`crate::Document::units`], for formats that have units.
+    pub unit: Option<usize>,
 }
 
 /// What a segment is, which tells checks what to expect in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SegmentKind {
-    /// A paragraph of plain text.
+    /// A paragraph of prose.
     Plain,
+    /// A heading or title.
+    Heading,
+    /// A table cell or other short label.
+    Label,
+    /// A subtitle cue.
+    Cue,
 }
 
 /// Cuts plain text into paragraphs separated by blank (whitespace-only) lines.
@@ -66,7 +72,7 @@ pub fn plain_segments(text: &str) -> Vec<Segment> {
 
 /// A plain segment over `start..end`.
 fn plain(start: usize, end: usize) -> Segment {
-    Segment { span: NormSpan::new(start, end), kind: SegmentKind::Plain, source: None }
+    Segment { span: NormSpan::new(start, end), kind: SegmentKind::Plain, unit: None }
 }
 
 /// Whether `c` joins two parts of a word when it stands between letters or digits:
@@ -123,7 +129,7 @@ mod tests {
         let segs = plain_segments(text);
         assert_eq!(segs[0].span, NormSpan::new(2, 12));
         assert_eq!(segs[0].kind, SegmentKind::Plain);
-        assert_eq!(segs[0].source, None);
+        assert_eq!(segs[0].unit, None);
     }
 
     #[test]

@@ -166,7 +166,7 @@ impl UnicodeEngine {
 fn check_decomposed(cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_>) {
     let doc = cx.document;
     let text = doc.text();
-    if doc.decoded() == text {
+    if doc.is_nfc() {
         return;
     }
     for segment in doc.segments() {
