@@ -45,6 +45,15 @@ impl ExtractMap {
             return self.pieces.first().map_or(0, |p| p.decoded_start);
         };
         if t < p.text_end {
+            // An end that falls where a piece starts ends the piece before it, if that one
+            // ends there too: `lien` in `[lien](url) et` ends before `](url)`.
+            if round_up
+                && t == p.text_start
+                && let Some(prev) = idx.checked_sub(2).and_then(|i| self.pieces.get(i))
+                && prev.text_end == t
+            {
+                return prev.decoded_end;
+            }
             return match p.kind {
                 PieceKind::Verbatim => p.decoded_start + (t - p.text_start),
                 PieceKind::Escape if t > p.text_start && round_up => p.decoded_end,
@@ -180,5 +189,17 @@ mod tests {
         assert_eq!(map.to_decoded(16, true), 40);
         assert_eq!(map.to_decoded(17, false), 40);
         assert_eq!(map.to_decoded(22, true), 45);
+    }
+
+    #[test]
+    fn an_end_between_two_distant_pieces_ends_the_first() {
+        // File: `[lien](url) et`: the text `lien et`.
+        let mut b = ExtractBuilder::new();
+        b.verbatim(1, "lien");
+        b.verbatim(11, " et");
+        let (text, map) = b.finish();
+        assert_eq!(text, "lien et");
+        assert_eq!(map.to_decoded(4, true), 5);
+        assert_eq!(map.to_decoded(4, false), 11);
     }
 }
