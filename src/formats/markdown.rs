@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::{ExtractBuilder, Extraction, Unit, UnitKind};
+use super::{ExtractBuilder, ExtractMap, Extraction, Unit, UnitKind};
 
 /// Extracts the prose of a Markdown document.
 pub(super) fn extract(decoded: &str) -> Extraction {
@@ -34,7 +34,7 @@ pub(super) fn extract(decoded: &str) -> Extraction {
         state.event(event, range.start + body_start..range.end + body_start);
     }
     state.close_unit();
-    let (text, map) = state.b.finish();
+    let (text, map) = state.m.finish();
     Extraction { text, map, units: state.units, directives: super::html_comment_directives(decoded) }
 }
 
@@ -60,11 +60,120 @@ fn front_matter_end(decoded: &str) -> usize {
     0
 }
 
+/// Builds units from text runs of a file where inline pieces (code, placeholders) were
+/// dropped, and mends the spacing the gaps leave: a space between two words a gap separated
+/// (synthetic), none before punctuation or another space (the held-back spaces before the
+/// gap are dropped). Leading and trailing spaces of a unit are not copied. Shared by the
+/// Markdown, XLIFF and subtitle readers.
+#[derive(Debug)]
+pub(super) struct Mender<'a> {
+    decoded: &'a str,
+    b: ExtractBuilder,
+    /// Where the open unit starts in the extracted text.
+    start: Option<usize>,
+    /// Trailing spaces of the last text, held back until we know what follows.
+    held: Option<(usize, &'a str)>,
+    /// Whether something was dropped since the last text.
+    gap: bool,
+}
+
+impl<'a> Mender<'a> {
+    /// A mender over the file's decoded text.
+    pub(super) fn new(decoded: &'a str) -> Self {
+        Mender { decoded, b: ExtractBuilder::new(), start: None, held: None, gap: false }
+    }
+
+    /// The file's decoded text.
+    pub(super) fn decoded(&self) -> &'a str {
+        self.decoded
+    }
+
+    /// Whether the open unit has no content yet (or no unit is open).
+    pub(super) fn unit_is_empty(&self) -> bool {
+        self.start.is_none_or(|s| s == self.b.len())
+    }
+
+    /// Something inside the unit was not copied.
+    pub(super) fn gap(&mut self) {
+        if !self.unit_is_empty() || self.held.is_some() {
+            self.gap = true;
+        }
+    }
+
+    /// Opens a unit if none is, and settles the gap and held spaces before content that
+    /// starts with `first`.
+    fn before(&mut self, first: char) {
+        if self.start.is_none() {
+            self.b.separate();
+            self.start = Some(self.b.len());
+        }
+        let held = self.held.take();
+        if self.gap {
+            self.gap = false;
+            let drops_space = first.is_whitespace() || matches!(first, '.' | ',' | ')' | ']' | '…');
+            match held {
+                Some(_) if drops_space => return,
+                None if !first.is_whitespace()
+                    && !self.unit_is_empty()
+                    && !self.b.text().ends_with(char::is_whitespace) =>
+                {
+                    self.b.synthetic(" ");
+                }
+                _ => {}
+            }
+        }
+        if let Some((at, spaces)) = held {
+            self.b.verbatim(at, spaces);
+        }
+    }
+
+    /// Copies `text`, which the file holds at decoded offset `at`; returns whether anything
+    /// was copied (leading spaces of a unit are not).
+    pub(super) fn verbatim(&mut self, at: usize, text: &str) -> bool {
+        let (mut at, mut text) = (at, text);
+        if self.unit_is_empty() && self.held.is_none() {
+            let trimmed = text.trim_start();
+            at += text.len() - trimmed.len();
+            text = trimmed;
+        }
+        let Some(first) = text.chars().next() else { return false };
+        self.before(first);
+        let body = text.trim_end_matches([' ', '\t']);
+        self.b.verbatim(at, body);
+        if body.len() < text.len()
+            && let Some(spaces) = self.decoded.get(at + body.len()..at + text.len())
+        {
+            self.held = Some((at + body.len(), spaces));
+        }
+        true
+    }
+
+    /// Appends `text`, decoded from the escape or entity at `range`.
+    pub(super) fn escape(&mut self, range: Range<usize>, text: &str) {
+        let Some(first) = text.chars().next() else { return };
+        self.before(first);
+        self.b.escape(range, text);
+    }
+
+    /// Ends the open unit; its range in the extracted text, unless it is empty.
+    pub(super) fn close(&mut self) -> Option<Range<usize>> {
+        self.held = None;
+        self.gap = false;
+        let start = self.start.take()?;
+        // A trailing line break (a hard break ending a block) is not part of the unit.
+        let end = start + self.b.text().get(start..).unwrap_or("").trim_end().len();
+        (end > start).then_some(start..end)
+    }
+
+    /// The extracted text and its map.
+    pub(super) fn finish(self) -> (String, ExtractMap) {
+        self.b.finish()
+    }
+}
+
 /// The unit being built.
 #[derive(Debug)]
 struct Open {
-    /// Where it starts in the extracted text.
-    start: usize,
     kind: UnitKind,
     /// Whether it holds text outside image alt text.
     has_prose: bool,
@@ -75,7 +184,7 @@ struct Open {
 /// The walk over pulldown-cmark's events.
 struct State<'a> {
     decoded: &'a str,
-    b: ExtractBuilder,
+    m: Mender<'a>,
     units: Vec<Unit>,
     open: Option<Open>,
     /// Depth of elements whose text is not prose (code and HTML blocks, autolinks).
@@ -86,10 +195,6 @@ struct State<'a> {
     images: usize,
     /// Heading and table cell nesting, which gives a unit its kind.
     kinds: Vec<UnitKind>,
-    /// Trailing spaces of the last text, held back until we know what follows a gap.
-    held: Option<(usize, &'a str)>,
-    /// Whether something was dropped since the last text.
-    gap: bool,
     /// End of the last leaf event, in the decoded text: a backslash before it was consumed.
     last_end: usize,
 }
@@ -98,15 +203,13 @@ impl<'a> State<'a> {
     fn new(decoded: &'a str) -> Self {
         State {
             decoded,
-            b: ExtractBuilder::new(),
+            m: Mender::new(decoded),
             units: Vec::new(),
             open: None,
             skip: 0,
             links: Vec::new(),
             images: 0,
             kinds: Vec::new(),
-            held: None,
-            gap: false,
             last_end: 0,
         }
     }
@@ -216,52 +319,20 @@ impl<'a> State<'a> {
 
     /// Something inside the line was not copied.
     fn drop_inline(&mut self) {
-        if self.skip == 0 && self.open.is_some() {
-            self.gap = true;
+        if self.skip == 0 {
+            self.m.gap();
         }
     }
 
-    /// Opens a unit if none is, and settles the gap and held spaces before content that
-    /// starts with `first`.
-    fn before(&mut self, first: char) {
-        if self.open.is_none() {
-            self.b.separate();
-            let kind = self.kinds.last().copied().unwrap_or_default();
-            self.open = Some(Open { start: self.b.len(), kind, has_prose: false, has_image: false });
-        }
-        let held = self.held.take();
-        if self.gap {
-            self.gap = false;
-            let drops_space = first.is_whitespace() || matches!(first, '.' | ',' | ')' | ']' | '…');
-            match held {
-                Some(_) if drops_space => return,
-                None if !first.is_whitespace() && !self.unit_is_empty() && !self.ends_with_space() => {
-                    self.b.synthetic(" ");
-                }
-                _ => {}
-            }
-        }
-        if let Some((at, spaces)) = held {
-            self.b.verbatim(at, spaces);
-        }
-    }
-
-    fn unit_is_empty(&self) -> bool {
-        self.open.as_ref().is_none_or(|o| o.start == self.b.len())
-    }
-
-    fn ends_with_space(&self) -> bool {
-        self.b.text().ends_with(char::is_whitespace)
-    }
-
+    /// Notes that the unit being built (opened now if none is) holds content.
     fn mark_content(&mut self) {
         let image = self.images > 0;
-        if let Some(open) = self.open.as_mut() {
-            if image {
-                open.has_image = true;
-            } else {
-                open.has_prose = true;
-            }
+        let kind = self.kinds.last().copied().unwrap_or_default();
+        let open = self.open.get_or_insert(Open { kind, has_prose: false, has_image: false });
+        if image {
+            open.has_image = true;
+        } else {
+            open.has_prose = true;
         }
     }
 
@@ -269,94 +340,57 @@ impl<'a> State<'a> {
     fn text(&mut self, range: Range<usize>, text: &str) {
         let decoded = self.decoded;
         let Some(raw) = decoded.get(range.clone()) else { return };
-        let mut text = text;
-        let mut at = range.start;
-        // Leading spaces of a unit are not prose.
-        if self.unit_is_empty() && self.held.is_none() && raw == text {
-            let trimmed = text.trim_start_matches([' ', '\t']);
-            at += text.len() - trimmed.len();
-            text = trimmed;
-        }
         let Some(first) = text.chars().next() else { return };
-        self.before(first);
-        self.mark_content();
-        if raw.get(at - range.start..) == Some(text) {
+        if raw == text {
             // pulldown-cmark starts the text after a backslash escape at the escaped character.
-            let escaped = at > 0
-                && at == range.start
-                && decoded.as_bytes().get(at - 1) == Some(&b'\\')
-                && self.last_end < at
+            let escaped = range.start > 0
+                && decoded.as_bytes().get(range.start - 1) == Some(&b'\\')
+                && self.last_end < range.start
                 && first.is_ascii_punctuation();
             if escaped {
-                self.b.escape(at - 1..at + 1, &text[..1]);
-                self.hold(at + 1, &text[1..]);
-            } else {
-                self.hold(at, text);
+                self.m.escape(range.start - 1..range.start + 1, &text[..1]);
+                self.m.verbatim(range.start + 1, &text[1..]);
+            } else if !self.m.verbatim(range.start, text) {
+                return;
             }
         } else if raw.starts_with('&') && raw.ends_with(';') {
-            self.b.escape(range, text);
+            self.m.escape(range, text);
         } else {
             // Last resort: the common prefix and suffix are verbatim, the rest one escape.
             let prefix = common_prefix(raw, text);
             let suffix = common_suffix(&raw[prefix..], &text[prefix..]);
-            self.b.verbatim(range.start, &text[..prefix]);
-            self.b.escape(range.start + prefix..range.end - suffix, &text[prefix..text.len() - suffix]);
-            self.hold(range.end - suffix, &text[text.len() - suffix..]);
+            self.m.verbatim(range.start, &text[..prefix]);
+            self.m.escape(range.start + prefix..range.end - suffix, &text[prefix..text.len() - suffix]);
+            self.m.verbatim(range.end - suffix, &text[text.len() - suffix..]);
         }
-    }
-
-    /// Copies verbatim `text` at `at`, holding back its trailing spaces.
-    fn hold(&mut self, at: usize, text: &str) {
-        let body = text.trim_end_matches([' ', '\t']);
-        self.b.verbatim(at, body);
-        if body.len() < text.len()
-            && let Some(spaces) = self.decoded.get(at + body.len()..at + text.len())
-        {
-            self.held = Some((at + body.len(), spaces));
-        }
+        self.mark_content();
     }
 
     /// Copies the line end of a soft or hard break.
     fn line_break(&mut self, range: Range<usize>) {
-        if self.open.is_none() {
+        if self.m.unit_is_empty() {
             return;
         }
         let raw = self.decoded.get(range.clone()).unwrap_or("");
-        let eol = if raw.ends_with("\r\n") {
-            "\r\n"
-        } else if raw.ends_with('\n') {
-            "\n"
-        } else if raw.ends_with('\r') {
-            "\r"
-        } else {
-            ""
-        };
-        self.held = None;
-        self.gap = false;
-        if eol.is_empty() {
-            self.before(' ');
-            self.b.synthetic("\n");
-        } else {
-            self.before('\n');
-            self.b.verbatim(range.end - eol.len(), eol);
+        let eol = ["\r\n", "\n", "\r"].into_iter().find(|e| raw.ends_with(e));
+        match eol {
+            Some(eol) => {
+                self.m.verbatim(range.end - eol.len(), eol);
+            }
+            None => self.m.escape(range, "\n"),
         }
     }
 
     /// Ends the unit being built, if any.
     fn close_unit(&mut self) {
-        self.held = None;
-        self.gap = false;
-        let Some(open) = self.open.take() else { return };
-        // A trailing line break (a hard break ending a block) is not part of the unit.
-        let end = open.start + self.b.text().get(open.start..).unwrap_or("").trim_end().len();
-        if end > open.start {
-            let kind = if open.has_image && !open.has_prose && open.kind == UnitKind::Prose {
-                UnitKind::Label
-            } else {
-                open.kind
-            };
-            self.units.push(Unit { range: open.start..end, kind, ..Unit::default() });
-        }
+        let open = self.open.take();
+        let Some(range) = self.m.close() else { return };
+        let kind = match open {
+            Some(o) if o.has_image && !o.has_prose && o.kind == UnitKind::Prose => UnitKind::Label,
+            Some(o) => o.kind,
+            None => self.kinds.last().copied().unwrap_or_default(),
+        };
+        self.units.push(Unit { range, kind, ..Unit::default() });
     }
 }
 
