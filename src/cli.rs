@@ -33,6 +33,9 @@ pub(crate) enum OutputFormat {
     Sarif,
     Github,
     Markdown,
+    Html,
+    /// JSON Lines in, one JSON line out per record, in order (corpus pipelines).
+    Records,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -78,6 +81,33 @@ pub(crate) struct InputArgs {
     /// Number of files processed in parallel (default: all cores).
     #[arg(long, short)]
     pub(crate) jobs: Option<usize>,
+    /// Read every input as this format instead of choosing by extension.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub(crate) input_format: Option<InputFormatArg>,
+    /// Also check fuzzy PO entries (skipped by default).
+    #[arg(long)]
+    pub(crate) include_fuzzy: bool,
+    /// JSON Lines: the field holding the text to check.
+    #[arg(long, default_value = "text", value_name = "FIELD")]
+    pub(crate) text_field: String,
+    /// JSON Lines: the field holding the source-language text, for bilingual checks.
+    #[arg(long, value_name = "FIELD")]
+    pub(crate) source_field: Option<String>,
+    /// JSON Lines: the field holding the record's identifier, shown with its findings.
+    #[arg(long, value_name = "FIELD")]
+    pub(crate) id_field: Option<String>,
+}
+
+/// The input formats of `--input-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum InputFormatArg {
+    Text,
+    Markdown,
+    Po,
+    Xliff,
+    Srt,
+    Vtt,
+    Jsonl,
 }
 
 #[derive(Debug, Args)]
@@ -105,6 +135,22 @@ pub(crate) struct CheckArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(crate) color: ColorChoice,
+    /// Report only findings that this baseline file (from `--write-baseline`) does not list.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) baseline: Option<PathBuf>,
+    /// Record every finding in this baseline file, then exit 0 unless an input failed.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub(crate) write_baseline: Option<PathBuf>,
+    /// The source-language text of a single plain-text or Markdown input, aligned paragraph
+    /// by paragraph, for the bilingual checks.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) source: Option<PathBuf>,
+    /// Records format: add an MQM-style quality score to each record.
+    #[arg(long)]
+    pub(crate) score: bool,
+    /// Never show the progress bar (it shows on a terminal when a run takes over a second).
+    #[arg(long)]
+    pub(crate) no_progress: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,14 +2,18 @@
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use decalque::baseline::Baseline;
 use decalque::config;
-use decalque::document::{DecodeError, Source};
+use decalque::document::{DecodeError, ReadError, Source};
 use decalque::fix::{FixError, FixOutcome, MAX_ROUNDS, fix_source, write_atomic};
+use decalque::formats::jsonl::Fields;
+use decalque::formats::{InputFormat, ReadOptions};
 use decalque::project::{Prepared, Project, Settings};
+use decalque::records::{Record, RecordError, check_records};
 use decalque::report::{self, Format, Summary};
 use decalque::rules::{Example, Expect, RuleMeta};
 use decalque::walk::{Input, collect_inputs};
@@ -17,8 +21,10 @@ use decalque::{FileReport, Linter, Registry, RuleSelector, Severity};
 use rayon::prelude::*;
 
 use crate::cli::{
-    CheckArgs, ColorChoice, ExplainArgs, FailOn, FixArgs, InputArgs, ListFormat, OutputFormat, RulesArgs, SeverityArg,
+    CheckArgs, ColorChoice, ExplainArgs, FailOn, FixArgs, InputArgs, InputFormatArg, ListFormat, OutputFormat,
+    RulesArgs, SeverityArg,
 };
+use crate::progress::Progress;
 
 /// How a run ended, mapped to the exit codes of DESIGN.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,15 +78,99 @@ enum Skipped {
     Binary(String),
 }
 
-fn check_input(linter: &Linter, input: &Input) -> Result<FileReport, Skipped> {
+/// The format an input is read as: `--input-format`, else its extension.
+fn input_format(args: &InputArgs, input: &Input) -> InputFormat {
+    match args.input_format {
+        Some(InputFormatArg::Text) => InputFormat::Plain,
+        Some(InputFormatArg::Markdown) => InputFormat::Markdown,
+        Some(InputFormatArg::Po) => InputFormat::Po,
+        Some(InputFormatArg::Xliff) => InputFormat::Xliff,
+        Some(InputFormatArg::Srt) => InputFormat::Srt,
+        Some(InputFormatArg::Vtt) => InputFormat::Vtt,
+        Some(InputFormatArg::Jsonl) => InputFormat::Jsonl,
+        None => input.format(),
+    }
+}
+
+/// How the format readers are set up.
+fn read_options(args: &InputArgs) -> ReadOptions {
+    ReadOptions {
+        include_fuzzy: args.include_fuzzy,
+        fields: Fields { text: args.text_field.clone(), source: args.source_field.clone(), id: args.id_field.clone() },
+    }
+}
+
+/// Why a file could not be read, as shown to people.
+fn read_failure(name: &str, error: ReadError) -> Skipped {
+    match error {
+        ReadError::Decode(e @ DecodeError::Binary { .. }) => Skipped::Binary(format!("{name}: skipped: {e}")),
+        ReadError::Decode(e) => Skipped::Error(format!("{name}: {e}")),
+        ReadError::Format { error, line, column } => Skipped::Error(format!("{name}:{line}:{column}: {error}")),
+    }
+}
+
+/// Runs `f`, turning a panic (a bug in a check) into an error against this input, so that
+/// the other files are still checked.
+fn guarded<T>(name: &str, f: impl FnOnce() -> Result<T, Skipped>) -> Result<T, Skipped> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        Err(Skipped::Error(format!("{name}: internal error while checking this file (please report it)")))
+    })
+}
+
+fn check_input(
+    linter: &Linter,
+    input: &Input,
+    format: InputFormat,
+    options: &ReadOptions,
+) -> Result<FileReport, Skipped> {
     let name = input.name();
     let source = read_input(input).map_err(|e| Skipped::Error(format!("{name}: {e}")))?;
-    // A bug in one check must not take the other files down with it: report it against this file.
-    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| linter.check_source(source)))
-        .map_err(|_| Skipped::Error(format!("{name}: internal error while checking this file (please report it)")))?;
-    checked.map_err(|e| match e {
-        DecodeError::Binary { .. } => Skipped::Binary(format!("{name}: skipped: {e}")),
-        DecodeError::NotText { .. } => Skipped::Error(format!("{name}: {e}")),
+    guarded(&name, || linter.check_source_as(source, format, options).map_err(|e| read_failure(&name, e)))
+}
+
+/// Checks one input against a source-language file: paragraphs aligned, then checked with
+/// the bilingual rules.
+fn check_with_source(
+    linter: &Linter,
+    input: &Input,
+    format: InputFormat,
+    options: &ReadOptions,
+    source_path: &std::path::Path,
+) -> Result<FileReport, Skipped> {
+    let name = input.name();
+    let source = read_input(input).map_err(|e| Skipped::Error(format!("{name}: {e}")))?;
+    let shown = source_path.display().to_string();
+    let original = std::fs::read(source_path).map_err(|e| Skipped::Error(format!("{shown}: {e}")))?;
+    let original = decalque::Document::read(Source { name: shown.clone(), bytes: original }, format, options)
+        .map_err(|e| read_failure(&shown, e))?;
+    guarded(&name, || {
+        let mut document = decalque::Document::read(source, format, options).map_err(|e| read_failure(&name, e))?;
+        attach_sources(&mut document, &original);
+        Ok(linter.check_into_report(document))
+    })
+}
+
+/// Gives each paragraph of `document` the source paragraphs it translates, aligned by length.
+fn attach_sources(document: &mut decalque::Document, source: &decalque::Document) {
+    let paragraphs = |d: &decalque::Document| -> Vec<String> {
+        d.segments().iter().map(|s| d.text().get(s.span.range()).unwrap_or("").to_owned()).collect()
+    };
+    let (target, original) = (paragraphs(document), paragraphs(source));
+    let target_refs: Vec<&str> = target.iter().map(String::as_str).collect();
+    let source_refs: Vec<&str> = original.iter().map(String::as_str).collect();
+    let groups = decalque::align::align(&target_refs, &source_refs)
+        .into_iter()
+        .filter(|(t, s)| !t.is_empty() && !s.is_empty())
+        .map(|(t, s)| (t, original.get(s).map(|p| p.join("\n\n")).unwrap_or_default()))
+        .collect();
+    document.set_sources(groups);
+}
+
+/// An input for a reader of JSON Lines: standard input or the file.
+fn open_lines(input: &Input) -> io::Result<Box<dyn BufRead>> {
+    Ok(match input {
+        Input::Stdin(_) => Box::new(io::BufReader::new(io::stdin())),
+        Input::File(path) => Box::new(io::BufReader::with_capacity(1 << 16, std::fs::File::open(path)?)),
     })
 }
 
@@ -149,6 +239,42 @@ fn rule_metas(inputs: &[(Input, Arc<Prepared>)]) -> Vec<RuleMeta> {
     metas
 }
 
+/// What `check` does with each file's findings on their way to the report.
+struct Pipeline<'a> {
+    reporter: Box<dyn report::Reporter>,
+    out: Box<dyn Write + 'a>,
+    summary: Summary,
+    baseline: Option<Baseline>,
+    recorder: Option<Baseline>,
+    failed: bool,
+}
+
+impl Pipeline<'_> {
+    /// Filters a file's findings through the baseline, records them, reports them (a JSON
+    /// Lines record only when it has findings).
+    fn report(
+        &mut self,
+        mut file: FileReport,
+        fail_threshold: Option<Severity>,
+        errors: &mut Vec<String>,
+    ) -> io::Result<()> {
+        let name = file.document.name().to_owned();
+        errors.extend(file.unknown_suppressions.iter().map(|u| format!("{name}:{u}")));
+        if let Some(baseline) = &mut self.baseline {
+            baseline.filter(&mut file);
+        }
+        if let Some(recorder) = &mut self.recorder {
+            recorder.record(&file);
+        }
+        self.failed |= fail_threshold.is_some_and(|t| file.diagnostics.iter().any(|d| d.severity >= t));
+        self.summary.add_findings(&file);
+        if file.diagnostics.is_empty() && file.document.format() == InputFormat::Jsonl {
+            return Ok(());
+        }
+        self.reporter.file(&mut self.out, &file)
+    }
+}
+
 /// `decalque check`; errors about single files go to `errors`, `notes` get the skipped ones.
 pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<String>) -> Result<Status, Fatal> {
     let mut project = Project::new(check_settings(&args));
@@ -160,11 +286,41 @@ pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<S
         return Ok(Status::Clean);
     }
     let inputs = prepare_inputs(&mut project, &args.paths, &args.inputs.stdin_filename, errors)?;
+    let options = read_options(&args.inputs);
+    set_jobs(args.inputs.jobs)?;
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(io::BufWriter::new(
+            std::fs::File::create(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?,
+        )),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    if args.format == OutputFormat::Records {
+        return records(&inputs, &options, args.score, &mut out, errors);
+    }
+    if args.source.is_some() && inputs.len() != 1 {
+        return Err(Fatal("--source takes exactly one file to check".to_owned()));
+    }
+    let formats: Vec<InputFormat> = inputs.iter().map(|(input, _)| input_format(&args.inputs, input)).collect();
 
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.inputs.jobs.unwrap_or(0)).build()?;
-    let results: Vec<(Result<FileReport, Skipped>, Option<Severity>)> = pool.install(|| {
-        inputs.par_iter().map(|(input, setup)| (check_input(&setup.linter, input), setup.fail_threshold)).collect()
-    });
+    // Files are checked in parallel, then reported in input order; JSON Lines files stream
+    // their records in the reporting loop instead, so their size does not matter.
+    let progress = Progress::new(inputs.len(), !args.no_progress);
+    let results: Vec<Option<Result<FileReport, Skipped>>> = inputs
+        .par_iter()
+        .zip(&formats)
+        .map(|((input, setup), &format)| {
+            if format == InputFormat::Jsonl {
+                return None;
+            }
+            let result = match &args.source {
+                Some(source) => check_with_source(&setup.linter, input, format, &options, source),
+                None => check_input(&setup.linter, input, format, &options),
+            };
+            progress.file_done(result.as_ref().map_or(0, |r| r.document.word_count()));
+            Some(result)
+        })
+        .collect();
+    progress.finish();
 
     let format = match args.format {
         OutputFormat::Human => Format::Human,
@@ -173,6 +329,8 @@ pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<S
         OutputFormat::Sarif => Format::Sarif,
         OutputFormat::Github => Format::Github,
         OutputFormat::Markdown => Format::Markdown,
+        OutputFormat::Html => Format::Html,
+        OutputFormat::Records => return Err(Fatal("records are written by `records`".to_owned())),
     };
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = match args.color {
@@ -180,35 +338,148 @@ pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<S
         ColorChoice::Never => false,
         ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(io::BufWriter::new(
-            std::fs::File::create(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?,
-        )),
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    let baseline = args.baseline.as_deref().map(Baseline::load).transpose().map_err(Fatal)?;
+    let mut pipeline = Pipeline {
+        reporter: report::reporter(format, color, &rule_metas(&inputs)),
+        out,
+        summary: Summary::default(),
+        baseline,
+        recorder: args.write_baseline.is_some().then(Baseline::new),
+        failed: false,
     };
-    let mut reporter = report::reporter(format, color, &rule_metas(&inputs));
-    let mut summary = Summary::default();
-    let mut failed = false;
-    for (result, fail_threshold) in results {
+    for ((input, setup), result) in inputs.iter().zip(results) {
         match result {
-            Ok(file) => {
-                failed |= fail_threshold.is_some_and(|t| file.diagnostics.iter().any(|d| d.severity >= t));
-                summary.add(&file);
-                reporter.file(&mut out, &file)?;
+            Some(Ok(file)) => {
+                pipeline.summary.files += 1;
+                pipeline.report(file, setup.fail_threshold, errors)?;
             }
-            Err(Skipped::Error(message)) => errors.push(message),
-            Err(Skipped::Binary(message)) => notes.push(message),
+            Some(Err(Skipped::Error(message))) => errors.push(message),
+            Some(Err(Skipped::Binary(message))) => notes.push(message),
+            None => {
+                let name = input.name();
+                let reader = match open_lines(input) {
+                    Ok(reader) => reader,
+                    Err(e) => {
+                        errors.push(format!("{name}: {e}"));
+                        continue;
+                    }
+                };
+                pipeline.summary.files += 1;
+                let mut record_errors = Vec::new();
+                check_records(&setup.linter, &name, reader, &options.fields, |record| match record.result {
+                    Ok(file) => pipeline.report(file, setup.fail_threshold, &mut record_errors),
+                    Err(RecordError::Blank) => Ok(()),
+                    Err(e) => {
+                        record_errors.push(format!("{name}:{}: {e}", record.line));
+                        Ok(())
+                    }
+                })
+                .map_err(|e| Fatal(format!("{name}: {e}")))?;
+                errors.extend(record_errors);
+            }
         }
     }
-    reporter.finish(&mut out, &summary)?;
-    out.flush()?;
+    pipeline.reporter.finish(&mut pipeline.out, &pipeline.summary)?;
+    pipeline.out.flush()?;
+    if let (Some(path), Some(recorder)) = (&args.write_baseline, &pipeline.recorder) {
+        write_atomic(path, recorder.to_json().as_bytes()).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+        return Ok(if errors.is_empty() { Status::Clean } else { Status::Error });
+    }
     Ok(if !errors.is_empty() {
         Status::Error
-    } else if failed {
+    } else if pipeline.failed {
         Status::Findings
     } else {
         Status::Clean
     })
+}
+
+/// Sets the number of worker threads (`--jobs`; all cores by default).
+fn set_jobs(jobs: Option<usize>) -> Result<(), Fatal> {
+    // The global pool can be set once per process; the binary runs one command.
+    rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build_global().or_else(|e| {
+        if jobs.is_some() {
+            Err(Fatal(format!("cannot start {} worker threads: {e}", jobs.unwrap_or(0))))
+        } else {
+            Ok(())
+        }
+    })
+}
+
+/// `--format records`: every input read as JSON Lines, one output line per input line, in
+/// order. Exits 0 whenever the inputs could be read, whatever was found: findings are data
+/// for the pipeline, not failures.
+fn records(
+    inputs: &[(Input, Arc<Prepared>)],
+    options: &ReadOptions,
+    score: bool,
+    out: &mut dyn Write,
+    errors: &mut Vec<String>,
+) -> Result<Status, Fatal> {
+    for (input, setup) in inputs {
+        let name = input.name();
+        let reader = match open_lines(input) {
+            Ok(reader) => reader,
+            Err(e) => {
+                errors.push(format!("{name}: {e}"));
+                continue;
+            }
+        };
+        check_records(&setup.linter, &name, reader, &options.fields, |record| {
+            let mut line = serde_json::to_string(&record_value(&record, score)).map_err(io::Error::other)?;
+            line.push('\n');
+            out.write_all(line.as_bytes())
+        })
+        .map_err(|e| Fatal(format!("{name}: {e}")))?;
+    }
+    out.flush()?;
+    Ok(if errors.is_empty() { Status::Clean } else { Status::Error })
+}
+
+/// The output line of one record: its line, id, words and findings (with their range in the
+/// text field, in characters), or the error that kept it from being checked.
+fn record_value(record: &Record, score: bool) -> serde_json::Value {
+    let mut m = serde_json::Map::new();
+    m.insert("line".into(), record.line.into());
+    match &record.result {
+        Ok(file) => {
+            let document = &file.document;
+            let id = document.units().first().and_then(|u| u.id.clone());
+            m.insert("id".into(), id.map_or(serde_json::Value::Null, Into::into));
+            m.insert("words".into(), document.word_count().into());
+            let findings: Vec<serde_json::Value> = file
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    let mut v = report::diagnostic_value(document, d);
+                    let chars = document.extracted_chars(d.span);
+                    v.insert("text_range".into(), serde_json::json!([chars.start, chars.end]));
+                    serde_json::Value::Object(v)
+                })
+                .collect();
+            m.insert("findings".into(), findings.into());
+            if score {
+                let q = decalque::quality::score(&file.diagnostics, document.word_count());
+                m.insert(
+                    "score".into(),
+                    serde_json::json!({
+                        "penalty": q.penalty,
+                        "per_thousand_words": q.per_thousand_words,
+                        "minor_punctuation": q.minor_punctuation,
+                        "minor": q.minor,
+                        "major": q.major,
+                        "non_translation": q.non_translation,
+                    }),
+                );
+            }
+        }
+        Err(e) => {
+            m.insert("id".into(), serde_json::Value::Null);
+            m.insert("error".into(), e.to_string().into());
+            m.insert("findings".into(), serde_json::Value::Array(Vec::new()));
+        }
+    }
+    serde_json::Value::Object(m)
 }
 
 /// A fixed input, or why it was not fixed with the bytes to pass through (standard input).
@@ -216,11 +487,11 @@ type FixResult = Result<FixOutcome, (Skipped, Option<Vec<u8>>)>;
 
 /// Fixes one input in memory; nothing is written yet. When it cannot be fixed, says why,
 /// with its bytes when they were read (standard input passes them through unchanged).
-fn fix_input(linter: &Linter, input: &Input) -> FixResult {
+fn fix_input(linter: &Linter, input: &Input, format: InputFormat, options: &ReadOptions) -> FixResult {
     let name = input.name();
     let source = read_input(input).map_err(|e| (Skipped::Error(format!("{name}: {e}")), None))?;
     let bytes = matches!(input, Input::Stdin(_)).then(|| source.bytes.clone());
-    fix_source(linter, source).map_err(|e| match e {
+    fix_source(linter, source, format, options).map_err(|e| match e {
         FixError::Decode(e @ DecodeError::Binary { .. }) => (Skipped::Binary(format!("{name}: skipped: {e}")), bytes),
         e => (Skipped::Error(format!("{name}: {e}")), bytes),
     })
@@ -237,9 +508,12 @@ fn counted(problems: usize, files: usize) -> String {
 pub(crate) fn fix(args: FixArgs, errors: &mut Vec<String>, notes: &mut Vec<String>) -> Result<Status, Fatal> {
     let mut project = Project::new(settings(&args.inputs));
     let prepared = prepare_inputs(&mut project, &args.paths, &args.inputs.stdin_filename, errors)?;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.inputs.jobs.unwrap_or(0)).build()?;
-    let results: Vec<FixResult> =
-        pool.install(|| prepared.par_iter().map(|(input, setup)| fix_input(&setup.linter, input)).collect());
+    set_jobs(args.inputs.jobs)?;
+    let options = read_options(&args.inputs);
+    let results: Vec<FixResult> = prepared
+        .par_iter()
+        .map(|(input, setup)| fix_input(&setup.linter, input, input_format(&args.inputs, input), &options))
+        .collect();
     let inputs: Vec<&Input> = prepared.iter().map(|(input, _)| input).collect();
 
     let mut out = io::BufWriter::new(io::stdout().lock());

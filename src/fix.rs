@@ -7,7 +7,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Edit, RuleId};
-use crate::document::{DecodeError, Document, Encoding, Position, Source};
+use crate::document::{DecodeError, Document, Encoding, Position, ReadError, Source};
+use crate::formats::{InputFormat, ReadOptions};
 use crate::linter::Linter;
 
 /// Why a set of edits could not be applied.
@@ -120,6 +121,10 @@ pub enum FixError {
     Decode(DecodeError),
     /// The fixes could not be applied (a bug in a rule: reported, nothing written).
     Edit(EditError),
+    /// The file is not valid in its format.
+    Format(ReadError),
+    /// Fixes are not written to files of this format (JSON Lines: check them instead).
+    Unsupported(InputFormat),
 }
 
 impl std::fmt::Display for FixError {
@@ -132,6 +137,8 @@ impl std::fmt::Display for FixError {
             ),
             FixError::Decode(e) => write!(f, "{e}"),
             FixError::Edit(e) => write!(f, "not fixed: {e}"),
+            FixError::Format(e) => write!(f, "not fixed: {e}"),
+            FixError::Unsupported(format) => write!(f, "not fixed: fixes are not written to {} files", format.name()),
         }
     }
 }
@@ -168,7 +175,15 @@ pub const MAX_ROUNDS: usize = 5;
 /// finds nothing to fix (at most [`MAX_ROUNDS`] rounds). Only UTF-8 files (with or without a
 /// BOM) are fixed; edits are applied to the original bytes, so line endings and the BOM are
 /// kept as they were.
-pub fn fix_source(linter: &Linter, source: Source) -> Result<FixOutcome, FixError> {
+pub fn fix_source(
+    linter: &Linter,
+    source: Source,
+    format: InputFormat,
+    options: &ReadOptions,
+) -> Result<FixOutcome, FixError> {
+    if format == InputFormat::Jsonl {
+        return Err(FixError::Unsupported(format));
+    }
     let Source { name, bytes } = source;
     let original = bytes.clone();
     let mut current = bytes;
@@ -176,12 +191,19 @@ pub fn fix_source(linter: &Linter, source: Source) -> Result<FixOutcome, FixErro
     let mut skipped_all = Vec::new();
     for round in 1..=MAX_ROUNDS {
         let document =
-            Document::from_source(Source { name: name.clone(), bytes: current }).map_err(FixError::Decode)?;
+            Document::read(Source { name: name.clone(), bytes: current }, format, options).map_err(|e| match e {
+                ReadError::Decode(e) => FixError::Decode(e),
+                e => FixError::Format(e),
+            })?;
         if !matches!(document.encoding(), Encoding::Utf8 | Encoding::Utf8Bom) {
             return Err(FixError::Encoding(document.encoding()));
         }
         let diagnostics = linter.check_document(&document);
-        let (edits, skipped) = select_edits(&diagnostics);
+        let (mut edits, skipped) = select_edits(&diagnostics);
+        // Replacements go into the file as the format writes text (PO and XML escapes).
+        for edit in &mut edits {
+            edit.replacement = format.escape(&edit.replacement);
+        }
         let bytes = document.original();
         if edits.is_empty() {
             return Ok(FixOutcome { original, fixed: bytes.to_vec(), applied, skipped: skipped_all, settled: true });
@@ -202,17 +224,27 @@ pub fn fix_source(linter: &Linter, source: Source) -> Result<FixOutcome, FixErro
 /// Replaces the file at `path` with `bytes` atomically: a temporary file in the same
 /// folder, written and synced, given the permissions of the file it replaces, then renamed
 /// over it. A symbolic link is followed, so the link stays and its target is replaced.
+/// A file that does not exist yet is created the same way, with default permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let target = fs::canonicalize(path)?;
-    let permissions = fs::metadata(&target)?.permissions();
-    let dir = target.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let (target, permissions) = match fs::canonicalize(path) {
+        Ok(target) => {
+            let permissions = fs::metadata(&target)?.permissions();
+            (target, Some(permissions))
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => (path.to_path_buf(), None),
+        Err(e) => return Err(e),
+    };
+    let dir =
+        target.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let file_name = target.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     let (temp_path, mut file) = create_temp(&dir, &file_name)?;
     let result = (|| {
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
-        fs::set_permissions(&temp_path, permissions)?;
+        if let Some(permissions) = permissions {
+            fs::set_permissions(&temp_path, permissions)?;
+        }
         fs::rename(&temp_path, &target)
     })();
     if result.is_err() {

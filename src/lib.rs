@@ -24,18 +24,23 @@
 //! assert!(found.iter().any(|d| d.rule.as_str() == "calque.prendre-place"));
 //! ```
 
+pub mod align;
+pub mod baseline;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod fingerprint;
 pub mod fix;
 pub mod formats;
 pub mod linter;
 pub mod options;
 pub mod project;
 pub mod quality;
+pub mod records;
 pub mod report;
 pub mod rules;
 pub mod span;
+pub mod suppress;
 pub mod walk;
 
 pub use config::Config;

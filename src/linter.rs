@@ -3,9 +3,11 @@
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{DecodeError, Document, Source};
+use crate::document::{DecodeError, Document, ReadError, Source};
+use crate::formats::{InputFormat, ReadOptions};
 use crate::options::LintOptions;
 use crate::rules::{CheckContext, Registry, Selection, Sink};
+use crate::suppress::{self, UnknownRule};
 
 /// A compiled rule set with a selection of rules, ready to check documents.
 #[derive(Debug, Clone)]
@@ -21,8 +23,10 @@ pub struct Linter {
 pub struct FileReport {
     /// The checked document (reports need its text and line index).
     pub document: Document,
-    /// Sorted by position, then rule id.
+    /// Sorted by position, then rule id; suppressed ones removed.
     pub diagnostics: Vec<Diagnostic>,
+    /// Names in the file's suppression comments that match no rule.
+    pub unknown_suppressions: Vec<UnknownRule>,
 }
 
 impl Linter {
@@ -48,8 +52,21 @@ impl Linter {
         &self.registry
     }
 
-    /// Checks a decoded document.
+    /// Checks a decoded document; findings its suppression comments silence are dropped.
     pub fn check_document(&self, document: &Document) -> Vec<Diagnostic> {
+        self.report(document).0
+    }
+
+    /// Checks a document: its findings, and the names in its suppression comments that
+    /// match no rule.
+    fn report(&self, document: &Document) -> (Vec<Diagnostic>, Vec<UnknownRule>) {
+        let mut diagnostics = self.findings(document);
+        let unknown = suppress::apply(document, &self.registry, &mut diagnostics);
+        (diagnostics, unknown)
+    }
+
+    /// Every finding of the enabled rules, before suppression comments.
+    fn findings(&self, document: &Document) -> Vec<Diagnostic> {
         let cx = CheckContext { document, selection: &self.selection, options: &self.options };
         let mut sink = Sink::new(&self.registry, &self.selection, document);
         for check in self.registry.checks() {
@@ -62,10 +79,24 @@ impl Linter {
         diagnostics
     }
 
-    /// Decodes and checks one source.
+    /// Checks a document and wraps it in a report.
+    pub fn check_into_report(&self, document: Document) -> FileReport {
+        let (diagnostics, unknown_suppressions) = self.report(&document);
+        FileReport { document, diagnostics, unknown_suppressions }
+    }
+
+    /// Decodes and checks one plain-text source.
     pub fn check_source(&self, source: Source) -> Result<FileReport, DecodeError> {
-        let document = Document::from_source(source)?;
-        let diagnostics = self.check_document(&document);
-        Ok(FileReport { document, diagnostics })
+        Ok(self.check_into_report(Document::from_source(source)?))
+    }
+
+    /// Decodes one source, reads it as `format` and checks it.
+    pub fn check_source_as(
+        &self,
+        source: Source,
+        format: InputFormat,
+        options: &ReadOptions,
+    ) -> Result<FileReport, ReadError> {
+        Ok(self.check_into_report(Document::read(source, format, options)?))
     }
 }

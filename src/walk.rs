@@ -3,8 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-/// Extensions checked when walking a folder (explicit file paths are always checked).
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+use crate::formats::InputFormat;
+
+/// Whether a walked file has the extension of a format decalque reads (explicit file paths
+/// are always checked).
+fn is_checked_extension(ext: &str) -> bool {
+    InputFormat::ALL.iter().flat_map(|f| f.extensions()).any(|e| e.eq_ignore_ascii_case(ext))
+}
 
 /// One thing to check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +21,14 @@ pub enum Input {
 }
 
 impl Input {
+    /// The format its name says (standard input: the extension of the name it is shown as).
+    pub fn format(&self) -> InputFormat {
+        match self {
+            Input::Stdin(name) => InputFormat::from_path(Path::new(name)),
+            Input::File(path) => InputFormat::from_path(path),
+        }
+    }
+
     /// The name reports show for this input.
     pub fn name(&self) -> String {
         match self {
@@ -61,10 +74,7 @@ fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
             Ok(entry) => {
                 let path = entry.path();
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                let wanted = path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)));
+                let wanted = path.extension().and_then(|e| e.to_str()).is_some_and(is_checked_extension);
                 if is_file && wanted {
                     let shown = path.strip_prefix("./").unwrap_or(path);
                     inputs.push(Input::File(shown.to_path_buf()));

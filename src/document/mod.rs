@@ -16,6 +16,7 @@ mod normalize;
 mod segment;
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 pub use decode::{DecodeError, Encoding};
 pub use line_index::Position;
@@ -318,6 +319,30 @@ impl Document {
         position
     }
 
+    /// A stretch of the decoded text as a span of the file (for format readers' offsets).
+    pub fn decoded_to_original(&self, range: Range<usize>) -> Span {
+        let start = self.decode_map.to_original(range.start, false);
+        let end = self.decode_map.to_original(range.end.max(range.start), true).max(start);
+        Span::new(start + self.origin.byte, end + self.origin.byte)
+    }
+
+    /// Where a span of the file falls in the extracted text (the decoded text for plain
+    /// text), in characters: the offsets a program holding that text (a JSON Lines field,
+    /// a PO string with escapes decoded) would index it by.
+    pub fn extracted_chars(&self, span: Span) -> Range<usize> {
+        let span = self.local(span);
+        let mut start = self.decode_map.to_decoded(span.start, false);
+        let mut end = self.decode_map.to_decoded(span.end, true).max(start);
+        if let Some((_, map)) = &self.extracted {
+            start = map.to_extracted(start);
+            end = map.to_extracted(end).max(start);
+        }
+        let text = self.extracted_text();
+        let chars =
+            |o: usize| text.get(..floor_char_boundary(text, o.min(text.len()))).map_or(0, |t| t.chars().count());
+        chars(start)..chars(end)
+    }
+
     /// A span of the file as a span of this document's own bytes.
     fn local(&self, span: Span) -> Span {
         let start = span.start.saturating_sub(self.origin.byte);
@@ -358,6 +383,42 @@ impl Document {
     /// The segments of the normalized text that checks read, in text order.
     pub fn segments(&self) -> &[Segment] {
         &self.segments
+    }
+
+    /// Groups plain-text segments into units with a source text (a `--source` file aligned
+    /// paragraph by paragraph): each entry names a range of segment indices and the source
+    /// paragraphs they translate. Replaces any units the document had; ranges past the
+    /// segments are clamped, empty ones skipped.
+    pub fn set_sources(&mut self, groups: Vec<(Range<usize>, String)>) {
+        self.units.clear();
+        for segment in &mut self.segments {
+            segment.unit = None;
+        }
+        for (range, source) in groups {
+            let end = range.end.min(self.segments.len());
+            let (Some(first), Some(last)) =
+                (self.segments.get(range.start), end.checked_sub(1).and_then(|i| self.segments.get(i)))
+            else {
+                continue;
+            };
+            if range.start >= end {
+                continue;
+            }
+            let span = NormSpan::new(first.span.start, last.span.end);
+            let kind = first.kind;
+            let index = self.units.len();
+            for segment in self.segments.get_mut(range.start..end).unwrap_or_default() {
+                segment.unit = Some(index);
+            }
+            self.units.push(Unit {
+                span,
+                kind,
+                source: Some(source),
+                id: None,
+                codes: Vec::new(),
+                source_codes: Vec::new(),
+            });
+        }
     }
 
     /// Number of words in the segments (see [`count_words`]).

@@ -68,6 +68,23 @@ impl ExtractMap {
     }
 }
 
+impl ExtractMap {
+    /// The extracted offset of decoded offset `d` (readers move forward through the file, so
+    /// pieces are in decoded order too): inside an escape, its start; in bytes the reader
+    /// skipped (markup), the end of the piece before.
+    pub fn to_extracted(&self, d: usize) -> usize {
+        let idx = self.pieces.partition_point(|p| p.decoded_start <= d);
+        let Some(p) = idx.checked_sub(1).and_then(|i| self.pieces.get(i)) else {
+            return 0;
+        };
+        match p.kind {
+            PieceKind::Verbatim if d < p.decoded_end => p.text_start + (d - p.decoded_start),
+            PieceKind::Escape if d < p.decoded_end => p.text_start,
+            _ => p.text_end,
+        }
+    }
+}
+
 /// Builds an extracted text and its map, piece by piece, in text order.
 #[derive(Debug, Default)]
 pub struct ExtractBuilder {

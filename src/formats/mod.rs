@@ -106,9 +106,8 @@ impl InputFormat {
     /// back as `text` (fix replacements in PO strings, XML, JSON strings).
     pub fn escape(self, text: &str) -> String {
         match self {
-            InputFormat::Po | InputFormat::Jsonl => text
-                .chars()
-                .fold(String::with_capacity(text.len()), |mut out, c| {
+            InputFormat::Po | InputFormat::Jsonl => {
+                text.chars().fold(String::with_capacity(text.len()), |mut out, c| {
                     match c {
                         '"' => out.push_str("\\\""),
                         '\\' => out.push_str("\\\\"),
@@ -117,7 +116,8 @@ impl InputFormat {
                         c => out.push(c),
                     }
                     out
-                }),
+                })
+            }
             InputFormat::Xliff => text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"),
             InputFormat::Plain | InputFormat::Markdown | InputFormat::Srt | InputFormat::Vtt => text.to_owned(),
         }

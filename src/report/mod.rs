@@ -2,6 +2,7 @@
 //! and everything else from the diagnostics.
 
 mod github;
+mod html;
 mod human;
 mod json;
 mod jsonl;
@@ -32,6 +33,8 @@ pub enum Format {
     Github,
     /// A Markdown summary for a pull-request comment.
     Markdown,
+    /// A self-contained HTML review page with an MQM-style quality score.
+    Html,
 }
 
 /// Totals of a run, for summaries.
@@ -53,6 +56,11 @@ impl Summary {
     /// Adds one file's findings to the totals.
     pub fn add(&mut self, report: &FileReport) {
         self.files += 1;
+        self.add_findings(report);
+    }
+
+    /// Adds a document's words and findings without counting a file (JSON Lines records).
+    pub fn add_findings(&mut self, report: &FileReport) {
         self.words += report.document.word_count();
         self.diagnostics += report.diagnostics.len();
         for d in &report.diagnostics {
@@ -80,6 +88,7 @@ pub fn reporter(format: Format, color: bool, rules: &[RuleMeta]) -> Box<dyn Repo
         Format::Sarif => Box::new(sarif::SarifReporter::new(rules)),
         Format::Github => Box::new(github::GithubReporter),
         Format::Markdown => Box::new(markdown::MarkdownReporter::default()),
+        Format::Html => Box::new(html::HtmlReporter::default()),
     }
 }
 

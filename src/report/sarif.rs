@@ -13,6 +13,7 @@ use serde_json::{Map, Value, json};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::fingerprint::fingerprints;
 use crate::linter::FileReport;
 use crate::report::{Reporter, Summary, replacements, uri_path};
 use crate::rules::{Expect, RuleMeta};
@@ -51,16 +52,6 @@ fn level(severity: Severity) -> &'static str {
         Severity::Warning => "warning",
         Severity::Info => "note",
     }
-}
-
-/// FNV-1a, 64 bits: stable across platforms, Rust versions and runs.
-fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
 }
 
 /// A text property.
@@ -136,19 +127,14 @@ impl Reporter for SarifReporter {
     fn file(&mut self, _out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
         let document = &report.document;
         let uri = uri_path(document.name());
-        let mut occurrences: HashMap<(String, String, String), usize> = HashMap::new();
-        for d in &report.diagnostics {
+        let fingerprints = fingerprints(report);
+        for (d, fingerprint) in report.diagnostics.iter().zip(fingerprints) {
             let id = d.rule.as_str().to_owned();
             if !self.rules.contains_key(&id) {
                 let descriptor = rule_descriptor(self.metas.get(&id), d);
                 self.rules.insert(id.clone(), descriptor);
             }
             let text = document.original_text(d.span).into_owned();
-            let line = document.line_text(document.position(d.span.start).line).trim().to_owned();
-            let key = (id.clone(), text.clone(), line);
-            let occurrence = occurrences.entry(key.clone()).or_default();
-            let fingerprint = fnv1a64(format!("{}\0{}\0{}\0{}", key.0, key.1, key.2, occurrence).as_bytes());
-            *occurrence += 1;
 
             let mut flagged = region(document, d.span);
             flagged.insert("snippet".into(), message(&text));
@@ -161,7 +147,7 @@ impl Reporter for SarifReporter {
             };
             result.insert("message".into(), message(&text));
             result.insert("locations".into(), json!([physical_location(&uri, flagged)]));
-            result.insert("partialFingerprints".into(), json!({ FINGERPRINT_KEY: format!("{fingerprint:016x}") }));
+            result.insert("partialFingerprints".into(), json!({ FINGERPRINT_KEY: fingerprint }));
             if !d.related.is_empty() {
                 let related: Vec<Value> = d
                     .related
@@ -237,17 +223,5 @@ impl Reporter for SarifReporter {
         });
         serde_json::to_writer_pretty(&mut *out, &log)?;
         writeln!(out)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fnv1a64_matches_the_reference_values() {
-        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
     }
 }
