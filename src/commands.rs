@@ -13,7 +13,7 @@ use decalque::fix::{FixError, FixOutcome, MAX_ROUNDS, fix_source, write_atomic};
 use decalque::formats::jsonl::Fields;
 use decalque::formats::{InputFormat, ReadOptions};
 use decalque::project::{Prepared, Project, Settings};
-use decalque::records::{Record, RecordError, check_records};
+use decalque::records::{Locate, Record, RecordError, check_records};
 use decalque::report::{self, Format, Summary};
 use decalque::rules::{Example, Expect, RuleMeta};
 use decalque::walk::{Input, collect_inputs};
@@ -285,9 +285,10 @@ pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<S
         io::stdout().lock().write_all(setup.config.describe().as_bytes())?;
         return Ok(Status::Clean);
     }
+    // Before anything uses the global pool (loading rule packs does).
+    set_jobs(args.inputs.jobs)?;
     let inputs = prepare_inputs(&mut project, &args.paths, &args.inputs.stdin_filename, errors)?;
     let options = read_options(&args.inputs);
-    set_jobs(args.inputs.jobs)?;
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(io::BufWriter::new(
             std::fs::File::create(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?,
@@ -366,12 +367,14 @@ pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<S
                 };
                 pipeline.summary.files += 1;
                 let mut record_errors = Vec::new();
-                check_records(&setup.linter, &name, reader, &options.fields, |record| match record.result {
-                    Ok(file) => pipeline.report(file, setup.fail_threshold, &mut record_errors),
-                    Err(RecordError::Blank) => Ok(()),
-                    Err(e) => {
-                        record_errors.push(format!("{name}:{}: {e}", record.line));
-                        Ok(())
+                check_records(&setup.linter, &name, reader, &options.fields, Locate::InFile, |record| {
+                    match record.result {
+                        Ok(file) => pipeline.report(file, setup.fail_threshold, &mut record_errors),
+                        Err(RecordError::Blank) => Ok(()),
+                        Err(e) => {
+                            record_errors.push(format!("{name}:{}: {e}", record.line));
+                            Ok(())
+                        }
                     }
                 })
                 .map_err(|e| Fatal(format!("{name}: {e}")))?;
@@ -425,7 +428,7 @@ fn records(
                 continue;
             }
         };
-        check_records(&setup.linter, &name, reader, &options.fields, |record| {
+        check_records(&setup.linter, &name, reader, &options.fields, Locate::InRecord, |record| {
             let mut line = serde_json::to_string(&record_value(&record, score)).map_err(io::Error::other)?;
             line.push('\n');
             out.write_all(line.as_bytes())
@@ -506,9 +509,9 @@ fn counted(problems: usize, files: usize) -> String {
 
 /// `decalque fix`: applies safe fixes in place, or prints them as a diff.
 pub(crate) fn fix(args: FixArgs, errors: &mut Vec<String>, notes: &mut Vec<String>) -> Result<Status, Fatal> {
+    set_jobs(args.inputs.jobs)?;
     let mut project = Project::new(settings(&args.inputs));
     let prepared = prepare_inputs(&mut project, &args.paths, &args.inputs.stdin_filename, errors)?;
-    set_jobs(args.inputs.jobs)?;
     let options = read_options(&args.inputs);
     let results: Vec<FixResult> = prepared
         .par_iter()

@@ -52,6 +52,16 @@ struct Pending {
     bytes: Vec<u8>,
 }
 
+/// Where a record's findings are located.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locate {
+    /// In the file: byte offsets and lines count from the start of the input.
+    InFile,
+    /// In the record: byte offsets count from the start of its line, lines from 1 (what a
+    /// pipeline that splits the input across processes needs to get the same output).
+    InRecord,
+}
+
 /// Reads JSON Lines from `reader` (shown as `name`), checks each record with `linter` and
 /// calls `emit` with each outcome, in input order. Stops at the first error of `emit` or
 /// of reading.
@@ -60,6 +70,7 @@ pub fn check_records(
     name: &str,
     mut reader: impl BufRead,
     fields: &Fields,
+    locate: Locate,
     mut emit: impl FnMut(Record) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut line = 0;
@@ -73,7 +84,10 @@ pub fn check_records(
             if read == 0 {
                 break;
             }
-            let origin = Origin { byte: offset, line };
+            let origin = match locate {
+                Locate::InFile => Origin { byte: offset, line },
+                Locate::InRecord => Origin::default(),
+            };
             offset += read;
             line += 1;
             bytes += read;
