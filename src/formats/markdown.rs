@@ -113,9 +113,10 @@ impl<'a> Mender<'a> {
             let drops_space = first.is_whitespace() || matches!(first, '.' | ',' | ')' | ']' | '…');
             match held {
                 Some(_) if drops_space => return,
-                None if !first.is_whitespace()
+                // Between two words (`mot<x/>mot`), not before punctuation (`Texte[^1].`).
+                None if first.is_alphanumeric()
                     && !self.unit_is_empty()
-                    && !self.b.text().ends_with(char::is_whitespace) =>
+                    && self.b.text().ends_with(char::is_alphanumeric) =>
                 {
                     self.b.synthetic(" ");
                 }
@@ -636,6 +637,8 @@ mod tests {
         assert_eq!(ex.text, "lance la compilation.");
         let ex = extract("Voir<br>ici et <b>là</b>.\n");
         assert_eq!(ex.text, "Voir ici et là.");
+        let ex = extract("Une note[^1]. (`x`) l'`objet`\n\n[^1]: Note.\n");
+        assert_eq!(ex.text, "Une note. () l'\n\nNote.");
     }
 
     #[test]
