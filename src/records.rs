@@ -84,8 +84,11 @@ pub fn check_records(
             if read == 0 {
                 break;
             }
+            // A byte order mark before the first record is not part of it.
+            let bom = if offset == 0 && buf.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+            buf.drain(..bom);
             let origin = match locate {
-                Locate::InFile => Origin { byte: offset, line },
+                Locate::InFile => Origin { byte: offset + bom, line },
                 Locate::InRecord => Origin::default(),
             };
             offset += read;
