@@ -13,7 +13,7 @@ use decalque::report::{self, Format, Summary};
 use decalque::{Linter, Registry, Selection, Source};
 use serde_json::Value;
 
-const FORMATS: &[&str] = &["sarif", "github", "markdown"];
+const FORMATS: &[&str] = &["sarif", "github", "markdown", "html"];
 
 fn decalque() -> Command {
     let mut cmd = Command::cargo_bin("decalque").unwrap();
@@ -29,6 +29,7 @@ fn run(dir: &Path, format: &str, path: &str) -> String {
     String::from_utf8(out.stdout)
         .unwrap()
         .replace(&format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION")), "\"version\": \"[version]\"")
+        .replace(&format!("\"decalque {}\"", env!("CARGO_PKG_VERSION")), "\"decalque [version]\"")
 }
 
 /// A folder `docs/` with CRLF line ends, a BOM, multi-byte text before and inside spans,
@@ -171,4 +172,202 @@ fn fingerprints_survive_lines_inserted_above() {
     // Editing the flagged line itself changes its fingerprint.
     let edited = fingerprints(&sarif_of(&body.replacen("Genève", "Lyon", 1)));
     assert_ne!(edited[0].3, before[0].3);
+}
+
+/// A folder of traps for the HTML report: Windows-1252 and UTF-16 files, markup and a
+/// URL in the text, a leading line break (which `<pre>` would swallow), a lone CR,
+/// invisible characters, nested findings.
+fn html_trap_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    fs::write(docs.join("latin1.txt"), b"La r\xe9union prendra place \xe0 Gen\xe8ve, dit l'OTAN.\n").unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(
+        "Le Conseil Russie-OTAN prendra place à Genève.\r\nAlexander Grushko l’a dit.\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    fs::write(docs.join("utf16.txt"), utf16).unwrap();
+    fs::write(
+        docs.join("pieges <&>.txt"),
+        "\nLe <script>alert(\"x\")</script> & </pre> du RNC prendra place : voir https://example.org/a?b=1&c=2.\r\
+         Un\u{200B}mot, le Conseil Russie-OTAN qu' »un accord » … il y a 50 % .\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn select<'a>(root: scraper::ElementRef<'a>, selector: &str) -> Vec<scraper::ElementRef<'a>> {
+    root.select(&scraper::Selector::parse(selector).unwrap()).collect()
+}
+
+fn text_of(element: scraper::ElementRef<'_>) -> String {
+    element.text().collect()
+}
+
+/// Line breaks as an HTML parser reads them.
+fn html_newlines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// The MQM weight in tenths of a point of a finding, from the mapping documented in
+/// README.md (kept independent of `decalque::quality` on purpose).
+fn mqm_tenths(category: &str, severity: &str) -> u64 {
+    match (category, severity) {
+        ("untranslated", _) => 250,
+        ("typography" | "locale", "error") => 10,
+        ("typography" | "locale", _) => 1,
+        (_, "info") => 10,
+        _ => 50,
+    }
+}
+
+/// Checks the HTML report of `path` in `dir` against the JSON report of the same run and
+/// the files themselves; returns the number of findings.
+fn assert_html_report(dir: &Path, path: &str) -> usize {
+    let html = run(dir, "html", path);
+    let json: Value = serde_json::from_str(&run(dir, "json", path)).unwrap();
+    let files = json["files"].as_array().unwrap();
+    let page = scraper::Html::parse_document(&html);
+    // The parser does report what is not well formed.
+    assert!(!scraper::Html::parse_document("<!DOCTYPE html><p></div>").errors.is_empty());
+    assert!(page.errors.is_empty(), "HTML parse errors: {:?}", page.errors);
+    let root = page.root_element();
+    assert!(html.starts_with("<!DOCTYPE html>\n"));
+    assert_eq!(select(root, "head > meta[charset]").len(), 1);
+
+    // Self-contained: no element that loads anything, no link out of the page.
+    for element in select(root, "*") {
+        let name = element.value().name();
+        assert!(
+            !["link", "img", "iframe", "object", "embed", "base", "audio", "video", "source", "picture"]
+                .contains(&name),
+            "<{name}> in the report"
+        );
+        for (attribute, value) in element.value().attrs() {
+            assert!(!["src", "srcset", "action", "formaction", "data"].contains(&attribute), "{attribute}={value}");
+            if attribute == "href" {
+                assert!(value.starts_with('#'), "href={value}");
+            }
+            assert!(!value.contains("http://") && !value.contains("https://"), "{attribute}={value}");
+        }
+    }
+    for style in select(root, "style") {
+        let css = text_of(style);
+        assert!(!css.contains("url(") && !css.contains("@import"), "external CSS");
+    }
+    for script in select(root, "script") {
+        assert!(!text_of(script).contains("http"), "script loads something");
+    }
+
+    // Summary: a row per file, then the overall row.
+    let rows = select(root, "table.summary > tbody > tr");
+    assert_eq!(rows.len(), files.len());
+    assert_eq!(select(root, "table.summary > tfoot > tr").len(), 1);
+    let sections = select(root, "section.file");
+    assert_eq!(sections.len(), files.len(), "one section per file");
+
+    let mut total = (0usize, [0usize; 3], 0u64);
+    let mut ids = std::collections::HashSet::new();
+    let mut categories = std::collections::BTreeSet::new();
+    let mut findings = 0;
+    for ((section, row), file) in sections.iter().zip(&rows).zip(files) {
+        let name = file["path"].as_str().unwrap();
+        assert_eq!(text_of(select(*section, "h2")[0]), name);
+        let id = section.value().attr("id").unwrap();
+
+        // The document text, exactly once and in order.
+        let bytes = fs::read(dir.join(name)).unwrap();
+        let document = decalque::Document::from_source(Source { name: name.into(), bytes }).unwrap();
+        let pres = select(*section, "pre.doc");
+        assert_eq!(pres.len(), 1, "{name}");
+        let pre = pres[0];
+        assert_eq!(text_of(pre), html_newlines(document.decoded()), "{name}: document text");
+
+        // One mark (its first piece has the id) per finding, linked from the side list.
+        let diagnostics = file["diagnostics"].as_array().unwrap();
+        let items = select(*section, "ol.findings > li");
+        assert_eq!(items.len(), diagnostics.len(), "{name}");
+        assert_eq!(select(pre, "mark[id]").len(), diagnostics.len(), "{name}");
+        let mut severities = [0usize; 3];
+        let mut tenths = 0;
+        for (item, d) in items.iter().zip(diagnostics) {
+            let (severity, category) = (d["severity"].as_str().unwrap(), d["category"].as_str().unwrap());
+            let link = select(*item, "a.loc")[0];
+            let target = link.value().attr("href").unwrap().strip_prefix('#').unwrap();
+            assert!(ids.insert(target.to_owned()), "duplicate id {target}");
+            let marks = select(pre, &format!("mark[id=\"{target}\"]"));
+            assert_eq!(marks.len(), 1, "{name}: no mark #{target}");
+            let mark = marks[0];
+            let key = mark.value().attr("data-d").unwrap();
+            let pieces: String = select(pre, &format!("mark[data-d=\"{key}\"]")).into_iter().map(text_of).collect();
+            assert_eq!(pieces, html_newlines(d["text"].as_str().unwrap()), "{name}: text of #{target}");
+            assert_eq!(text_of(link), format!("{}:{}", d["start"]["line"], d["start"]["column"]));
+            assert_eq!(mark.value().attr("data-sev"), Some(severity));
+            assert_eq!(mark.value().attr("data-cat"), Some(category));
+            assert_eq!(item.value().attr("data-cat"), Some(category));
+            assert!(mark.value().attr("title").unwrap().contains(d["message"].as_str().unwrap()));
+            assert!(text_of(*item).contains(d["rule"].as_str().unwrap()));
+            severities[["error", "warning", "info"].iter().position(|s| *s == severity).unwrap()] += 1;
+            tenths += mqm_tenths(category, severity);
+            categories.insert(category.to_owned());
+        }
+        findings += diagnostics.len();
+        // Every piece of every mark belongs to a listed finding.
+        for mark in select(pre, "mark") {
+            assert!(ids.contains(&format!("f{}", mark.value().attr("data-d").unwrap())));
+        }
+
+        // Its summary row: link, words, counts by severity, penalty and score.
+        let cells: Vec<String> = select(*row, "td").into_iter().map(text_of).collect();
+        assert_eq!(select(*row, "a")[0].value().attr("href"), Some(&*format!("#{id}")));
+        let words = document.word_count();
+        let expected = [
+            name.to_owned(),
+            words.to_string(),
+            severities[0].to_string(),
+            severities[1].to_string(),
+            severities[2].to_string(),
+            format!("{:.1}", tenths as f64 / 10.0),
+            format!("{:.1}", tenths as f64 * 100.0 / words.max(1) as f64),
+        ];
+        assert_eq!(cells, expected, "{name}: summary row");
+        total.0 += words;
+        total.2 += tenths;
+        for (t, s) in total.1.iter_mut().zip(severities) {
+            *t += s;
+        }
+    }
+    let overall: Vec<String> = select(root, "table.summary > tfoot td").into_iter().map(text_of).collect();
+    let expected = [
+        total.0.to_string(),
+        total.1[0].to_string(),
+        total.1[1].to_string(),
+        total.1[2].to_string(),
+        format!("{:.1}", total.2 as f64 / 10.0),
+        format!("{:.1}", total.2 as f64 * 100.0 / total.0.max(1) as f64),
+    ];
+    assert_eq!(overall, expected, "overall row");
+
+    // Filters: hidden until the script shows them, one checkbox per category found.
+    if findings > 0 {
+        let form = select(root, "form#filters")[0];
+        assert!(form.value().attr("hidden").is_some());
+        let offered: std::collections::BTreeSet<String> =
+            select(form, "input[name=cat]").into_iter().map(|i| i.value().attr("value").unwrap().to_owned()).collect();
+        assert_eq!(offered, categories);
+    }
+    findings
+}
+
+#[test]
+fn html_reports_are_well_formed_and_complete() {
+    assert!(assert_html_report(Path::new("."), "fixtures/seed/rnc-bruxelles.txt") > 20);
+    let dir = sample_folder();
+    assert!(assert_html_report(dir.path(), "docs") > 5);
+    let traps = html_trap_folder();
+    assert!(assert_html_report(traps.path(), "docs") > 5);
+    let html = run(traps.path(), "html", "docs");
+    assert!(!html.contains("<script>alert"), "document text must be escaped");
 }

@@ -289,7 +289,20 @@ fn marked_text(file: usize, report: &FileReport) -> String {
     out
 }
 
-/// The side list of one file's findings.
+/// The flagged text for the side list; text that shows nothing is named by its code points.
+fn flagged(text: &str) -> String {
+    if text.is_empty() {
+        "<span class=\"cp\">insertion point</span>".to_owned()
+    } else if is_blank(text) {
+        let points: Vec<String> = text.chars().map(|c| format!("U+{:04X}", u32::from(c))).collect();
+        format!("<span class=\"cp\">{}</span>", points.join(" "))
+    } else {
+        format!("<q lang=\"fr\">{}</q>", escape(text))
+    }
+}
+
+/// The side list of one file's findings, numbered like their marks (`value`, so the
+/// numbers stay when filters hide items).
 fn finding_list(file: usize, report: &FileReport) -> String {
     let document = &report.document;
     let mut out = String::from("<ol class=\"findings\">\n");
@@ -299,18 +312,18 @@ fn finding_list(file: usize, report: &FileReport) -> String {
         let sev = d.severity.as_str();
         let _ = write!(
             out,
-            "<li id=\"l{file}-{n}\" class=\"sev-{sev}\" data-cat=\"{cat}\" data-sev=\"{sev}\">\
+            "<li id=\"l{file}-{n}\" value=\"{n}\" class=\"sev-{sev}\" data-cat=\"{cat}\" data-sev=\"{sev}\">\
              <a class=\"loc\" href=\"#f{file}-{n}\">{line}:{col}</a> \
              <span class=\"badge sev-{sev}\">{label}</span> \
              <span class=\"cat\">{cat}</span> <code class=\"rule\">{rule}</code>\
-             <div class=\"flagged\"><q lang=\"fr\">{flagged}</q></div>\
+             <div class=\"flagged\">{flagged}</div>\
              <div class=\"msg\" lang=\"fr\">{msg}</div>",
             cat = d.category.as_str(),
             line = p.line,
             col = p.column,
             label = severity_label(d.severity),
             rule = escape(d.rule.as_str()),
-            flagged = escape(&document.original_text(d.span)),
+            flagged = flagged(&document.original_text(d.span)),
             msg = escape(&d.message),
         );
         if let Some(choices) = replacements(d) {
@@ -389,6 +402,7 @@ ol.findings li:target { background: #f3f3f3; }
 code.rule { font-size: .8rem; color: var(--muted); }
 .flagged q { font-family: Georgia, "DejaVu Serif", serif; white-space: pre-wrap; background: #f3f3f3; padding: 0 .2rem; }
 .flagged q::before, .flagged q::after { content: none; }
+.flagged .cp { font: .8rem ui-monospace, "DejaVu Sans Mono", monospace; color: var(--muted); }
 .fix { color: #1b6e2d; }
 .clean { color: #1b6e2d; }
 details > summary { cursor: pointer; color: var(--muted); margin-bottom: .5rem; }
