@@ -10,23 +10,37 @@ use std::ops::Range;
 
 use crate::document::{Document, plain_segments};
 
-/// French characters per English character. Measured on the 22,259 French–English message
-/// pairs of at least 40 characters in this machine's gettext catalogs: 1.236 (median 1.231);
-/// running prose is a little shorter, hence 1.2.
+/// French characters per English character. Measured on the 22,259 English–French message
+/// pairs of at least 40 characters in the gettext catalogs of a Debian system: 1.236 (median
+/// 1.231); interface messages run longer than prose, hence 1.2.
 pub const RATIO: f64 = 1.2;
 
-/// Variance of the French length per English character (same measurement: 4.09; 2.88 without
-/// the 1 % worst pairs). The untrimmed figure keeps loose translations from breaking beads.
-pub const VARIANCE: f64 = 4.1;
+/// Variance of the French length per English character. The same pairs give 4.1, but
+/// aligning 4 × 10,000 of those messages (1 % dropped, 1 % merged) put 94–97 % of target
+/// paragraphs in the right bead with 4.1 and 95–98 % with Gale & Church's 6.8 (flat up to 10).
+pub const VARIANCE: f64 = 6.8;
 
 /// A bead: how many target and source paragraphs it takes, and its prior probability
 /// (Gale & Church's figures; 2-2 beads are not used).
 const BEADS: [(usize, usize, f64); 5] = [(1, 1, 0.89), (1, 0, 0.0099), (0, 1, 0.0099), (2, 1, 0.089), (1, 2, 0.089)];
 
-/// Half-width of the band of the dynamic programme, in source paragraphs.
-fn band(target: usize, source: usize) -> usize {
+/// Widest half-width of the band of the dynamic programme, in source paragraphs: a tenth of
+/// the document, at least 50.
+fn max_band(target: usize, source: usize) -> usize {
     (target.max(source) / 10).max(50)
 }
+
+/// First half-width tried: a hundredth of the document, at least 50; widened while the best
+/// path runs along the band's edge (where the band, not the lengths, chose it).
+fn first_band(target: usize, source: usize) -> usize {
+    (target.max(source) / 100).max(50)
+}
+
+/// Groups of target and source paragraph indices, in order.
+type Beads = Vec<(Range<usize>, Range<usize>)>;
+
+/// How close to the edge of the band a path may come before the band is widened.
+const EDGE: usize = 3;
 
 /// `ln(erfc(x))` for `x ≥ 0`, computed in the log domain so long mismatched paragraphs do not
 /// underflow to an infinite cost (Numerical Recipes' `erfcc`, relative error below 1.2e-7).
@@ -42,26 +56,35 @@ fn ln_erfc(x: f64) -> f64 {
     t.ln() - x * x + poly
 }
 
-/// Cost (−100 ln probability) of a bead joining `target` and `source` characters.
-///
-/// A paragraph added or dropped (one side empty) costs its prior alone: the length model says
-/// how long a translation is, and there is no translation. (Gale & Church also apply it there,
-/// which makes dropping a long paragraph dearer than misaligning its neighbours.)
-fn bead_cost(target: usize, source: usize, prior: f64, one_sided: bool) -> f64 {
-    if one_sided {
-        return -100.0 * prior.ln();
+/// The length model: French characters per English one, and their variance per character.
+#[derive(Debug, Clone, Copy)]
+struct Model {
+    ratio: f64,
+    variance: f64,
+}
+
+const MODEL: Model = Model { ratio: RATIO, variance: VARIANCE };
+
+impl Model {
+    /// The squared deviation `z²` of a bead joining `target` and `source` characters from the
+    /// length the model expects.
+    fn z2(self, target: usize, source: usize) -> f64 {
+        let (t, s) = (target as f64, source as f64);
+        let mean = (s + t / self.ratio) / 2.0;
+        if mean > 0.0 { (self.ratio * s - t).powi(2) / (self.variance * mean) } else { 0.0 }
     }
-    let (t, s) = (target as f64, source as f64);
-    let mean = (s + t / RATIO) / 2.0;
-    let z = if mean > 0.0 { (RATIO * s - t).abs() / (VARIANCE * mean).sqrt() } else { 0.0 };
-    // Two-tailed probability of a deviation at least this large: erfc(|z| / √2).
-    -100.0 * (ln_erfc(z / std::f64::consts::SQRT_2) + prior.ln())
+}
+
+/// Cost (−100 ln probability) of a deviation `z²`: the two-tailed probability of a deviation at
+/// least this large is erfc(|z| / √2). It is at least `50 z²`, since erfc(x) ≤ exp(−x²).
+fn length_cost(z2: f64) -> f64 {
+    -100.0 * ln_erfc((z2 / 2.0).sqrt())
 }
 
 /// The band of source indices row `i` of the programme keeps: wide enough that every cell of
 /// it can be reached from the row before (see the proof in the body).
 fn row_band(i: usize, n: usize, m: usize, w: usize) -> (usize, usize) {
-    let center = |k: usize| if n == 0 { m } else { k.min(n) * m / n };
+    let center = |k: usize| (k.min(n) * m).checked_div(n).unwrap_or(m);
     // `lo` is at most the previous row's centre, which that row covers: a 1-0 bead reaches it.
     let lo = center(i.saturating_sub(1)).saturating_sub(w);
     let hi = (center(i + 1) + w).min(m);
@@ -80,8 +103,27 @@ pub fn align(target: &[&str], source: &[&str]) -> Vec<(Range<usize>, Range<usize
 
 /// [`align`] on paragraph lengths in characters.
 pub fn align_lengths(target: &[usize], source: &[usize]) -> Vec<(Range<usize>, Range<usize>)> {
+    align_with(target, source, MODEL)
+}
+
+fn align_with(target: &[usize], source: &[usize], model: Model) -> Vec<(Range<usize>, Range<usize>)> {
     let (n, m) = (target.len(), source.len());
-    let w = band(n, m);
+    let widest = max_band(n, m);
+    let mut w = first_band(n, m);
+    loop {
+        let (groups, on_edge) = align_in_band(target, source, model, w);
+        if !on_edge || w >= widest {
+            return groups;
+        }
+        w = (w * 4).min(widest);
+    }
+}
+
+/// The best alignment within `w` paragraphs of the diagonal, and whether it touches the band's
+/// edge (other than the ends of the document).
+fn align_in_band(target: &[usize], source: &[usize], model: Model, w: usize) -> (Beads, bool) {
+    let (n, m) = (target.len(), source.len());
+    let prior_costs: Vec<f64> = BEADS.iter().map(|&(_, _, prior)| -100.0 * prior.ln()).collect();
     let bands: Vec<(usize, usize)> = (0..=n).map(|i| row_band(i, n, m, w)).collect();
     // Backpointers, one byte per cell of each row's band: the bead that reached the cell.
     let mut back: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
@@ -98,7 +140,7 @@ pub fn align_lengths(target: &[usize], source: &[usize]) -> Vec<(Range<usize>, R
             }
             let mut best = f64::INFINITY;
             let mut best_bead = u8::MAX;
-            for (b, &(dt, ds, prior)) in BEADS.iter().enumerate() {
+            for (b, &(dt, ds, _)) in BEADS.iter().enumerate() {
                 let (Some(pi), Some(pj)) = (i.checked_sub(dt), j.checked_sub(ds)) else { continue };
                 let previous = if dt == 0 {
                     // The same row, computed left to right.
@@ -109,9 +151,22 @@ pub fn align_lengths(target: &[usize], source: &[usize]) -> Vec<(Range<usize>, R
                     (plo..=phi).contains(&pj).then(|| row.get(pj - plo).copied()).flatten()
                 };
                 let Some(previous) = previous.filter(|c| c.is_finite()) else { continue };
-                let t: usize = target[pi..i].iter().sum();
-                let s: usize = source[pj..j].iter().sum();
-                let total = previous + bead_cost(t, s, prior, dt == 0 || ds == 0);
+                let mut total = previous + prior_costs[b];
+                if total >= best {
+                    continue;
+                }
+                // A paragraph added or dropped costs its prior alone: the length model says how
+                // long a translation is, and there is none. (Gale & Church apply it there too,
+                // which makes dropping a long paragraph dearer than misaligning its neighbours.)
+                if dt > 0 && ds > 0 {
+                    let z2 = model.z2(target[pi..i].iter().sum(), source[pj..j].iter().sum());
+                    // Most cells of the band are far from any plausible bead: the bound skips
+                    // the logarithm there.
+                    if total + 50.0 * z2 >= best {
+                        continue;
+                    }
+                    total += length_cost(z2);
+                }
                 if total < best {
                     best = total;
                     best_bead = b as u8;
@@ -125,10 +180,12 @@ pub fn align_lengths(target: &[usize], source: &[usize]) -> Vec<(Range<usize>, R
     }
     // Walk back from the corner, which every row band reaches (the last row's centre is `m`).
     let mut groups = Vec::new();
+    let mut on_edge = false;
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let (lo, _) = bands[i];
-        let bead = back[i].get(j.wrapping_sub(lo)).copied().map_or(u8::MAX, |b| b);
+        let (lo, hi) = bands[i];
+        on_edge |= (lo > 0 && j < lo + EDGE) || (hi < m && j + EDGE > hi);
+        let bead = back[i].get(j.wrapping_sub(lo)).copied().unwrap_or(u8::MAX);
         let Some(&(dt, ds, _)) = BEADS.get(usize::from(bead)) else {
             // Unreachable by construction; fall back to pairing what is left as one group.
             groups.push((0..i, 0..j));
@@ -139,7 +196,7 @@ pub fn align_lengths(target: &[usize], source: &[usize]) -> Vec<(Range<usize>, R
         j -= ds;
     }
     groups.reverse();
-    groups
+    (groups, on_edge)
 }
 
 /// The sources of a plain-text document's paragraphs, aligned with the paragraphs of `source`
@@ -166,6 +223,18 @@ mod tests {
     /// Paragraphs of given lengths.
     fn paras(lengths: &[usize]) -> Vec<String> {
         lengths.iter().map(|&n| "x".repeat(n)).collect()
+    }
+
+    /// `n` paragraph lengths between 20 and 600, pseudo-random (a periodic pattern would let the
+    /// alignment slip by a period).
+    fn lengths(n: usize) -> Vec<usize> {
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        (0..n)
+            .map(|_| {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                20 + (state >> 33) as usize % 580
+            })
+            .collect()
     }
 
     fn run(target: &[usize], source: &[usize]) -> Vec<(Range<usize>, Range<usize>)> {
@@ -231,9 +300,25 @@ mod tests {
     }
 
     #[test]
+    fn a_drift_wider_than_the_first_band_widens_it() {
+        // 60 source paragraphs missing at the start: the path leaves the first band (50) but
+        // stays in the widest (100).
+        let source = lengths(1000);
+        let target: Vec<usize> = source[60..].iter().map(|&l| l * 6 / 5).collect();
+        assert_eq!(first_band(target.len(), source.len()), 50);
+        let groups = align_lengths(&target, &source);
+        covers(&groups, target.len(), source.len());
+        let one_to_one = groups.iter().filter(|(t, s)| t.len() == 1 && s.len() == 1 && t.start + 60 == s.start).count();
+        // The band of 50 cannot hold the path; the widened one aligns all but the first few
+        // (length alone cannot tell which of 60 dropped paragraphs the first ones follow).
+        assert!(align_in_band(&target, &source, MODEL, 50).1);
+        assert!(one_to_one >= target.len() - 15, "{one_to_one}");
+    }
+
+    #[test]
     fn long_documents_stay_in_the_band() {
         // 1,500 paragraphs with a dropped one every 300: every group still covers in order.
-        let source: Vec<usize> = (0..1500).map(|k| 40 + (k * 37) % 400).collect();
+        let source = lengths(1500);
         let target: Vec<usize> =
             source.iter().enumerate().filter(|(k, _)| k % 300 != 7).map(|(_, &l)| l * 6 / 5).collect();
         let groups = align_lengths(&target, &source);
@@ -263,74 +348,5 @@ mod tests {
         assert_eq!(groups[0], (0..1, "First paragraph, long enough.".to_owned()));
         assert_eq!(groups[1].0, 1..2);
         assert_eq!(groups[1].1, "Second one,\n\nmerged in French.");
-    }
-}
-
-#[cfg(test)]
-mod eval_tmp {
-    #![allow(clippy::unwrap_used)]
-    #[test]
-    #[ignore]
-    fn eval() {
-        let text = std::fs::read_to_string("/tmp/pairs.tsv").unwrap();
-        let pairs: Vec<(usize, usize)> = text
-            .lines()
-            .map(|l| {
-                let (a, b) = l.split_once('\t').unwrap();
-                (a.parse().unwrap(), b.parse().unwrap())
-            })
-            .collect();
-        let n: usize = std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(10000);
-        let mut seed: u64 = 42;
-        let mut rnd = || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) as f64 / (1u64 << 31) as f64
-        };
-        for offset in [0usize, 10000, 20000, 30000] {
-            let chunk = &pairs[offset..(offset + n).min(pairs.len())];
-            // Truth beads: 1-1, with 1% dropped target paragraphs and 1% merged in the target.
-            let mut source = Vec::new();
-            let mut target = Vec::new();
-            let mut truth = Vec::new();
-            let mut k = 0;
-            while k < chunk.len() {
-                let r = rnd();
-                let (ti, si) = (target.len(), source.len());
-                if r < 0.01 {
-                    source.push(chunk[k].0);
-                    truth.push((ti..ti, si..si + 1));
-                    k += 1;
-                } else if r < 0.02 && k + 1 < chunk.len() {
-                    source.push(chunk[k].0);
-                    source.push(chunk[k + 1].0);
-                    target.push(chunk[k].1 + chunk[k + 1].1 + 1);
-                    truth.push((ti..ti + 1, si..si + 2));
-                    k += 2;
-                } else {
-                    source.push(chunk[k].0);
-                    target.push(chunk[k].1);
-                    truth.push((ti..ti + 1, si..si + 1));
-                    k += 1;
-                }
-            }
-            let start = std::time::Instant::now();
-            let got = super::align_lengths(&target, &source);
-            let took = start.elapsed();
-            let truth_set: std::collections::HashSet<_> = truth.iter().cloned().collect();
-            let correct = got.iter().filter(|g| truth_set.contains(g)).count();
-            // Target paragraphs whose group is exactly right.
-            let tcorrect: usize = got.iter().filter(|g| truth_set.contains(g)).map(|g| g.0.len()).sum();
-            eprintln!(
-                "offset {offset}: {} target / {} source paragraphs; {} beads found, {} true; exact beads: precision {:.4} recall {:.4}; target paragraphs in a correct bead {:.4}; {:?}",
-                target.len(),
-                source.len(),
-                got.len(),
-                truth.len(),
-                correct as f64 / got.len() as f64,
-                correct as f64 / truth.len() as f64,
-                tcorrect as f64 / target.len() as f64,
-                took
-            );
-        }
     }
 }

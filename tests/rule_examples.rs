@@ -28,6 +28,17 @@ fn stored(example: &Example, spans: &[Range<usize>]) -> (Vec<u8>, Vec<Range<usiz
     }
 }
 
+/// The example text as a document; with a source, one translation unit pairing the whole text
+/// with it (as `--source` does for a one-paragraph file).
+fn document(name: &str, text: &str, source: Option<&str>) -> Document {
+    let mut doc = Document::from_str(name, text);
+    if let Some(source) = source {
+        let segments = doc.segments().len();
+        doc.set_sources(vec![(0..segments, source.to_owned())]);
+    }
+    doc
+}
+
 fn check_example(registry: &Arc<Registry>, meta: &RuleMeta, n: usize, example: &Example) -> Vec<String> {
     let mut failures = Vec::new();
     let index = registry.index_of(meta.id.as_str()).expect("rule is registered");
@@ -37,21 +48,27 @@ fn check_example(registry: &Arc<Registry>, meta: &RuleMeta, n: usize, example: &
         Expect::Good => Vec::new(),
     };
     let (bytes, expected_spans) = stored(example, &expected_spans);
-    let report = match linter.check_source(Source { name: "example".into(), bytes }) {
-        Ok(report) => report,
-        Err(e) => return vec![format!("{} · example {n} · cannot be read: {e}", meta.id)],
+    let (checked, diagnostics) = match &example.source {
+        Some(source) => {
+            let checked = document("example", &example.text, Some(source));
+            let diagnostics = linter.check_document(&checked);
+            (checked, diagnostics)
+        }
+        None => match linter.check_source(Source { name: "example".into(), bytes }) {
+            Ok(report) => (report.document, report.diagnostics),
+            Err(e) => return vec![format!("{} · example {n} · cannot be read: {e}", meta.id)],
+        },
     };
-    let got: Vec<Range<usize>> = report.diagnostics.iter().map(|d| d.span.range()).collect();
+    let got: Vec<Range<usize>> = diagnostics.iter().map(|d| d.span.range()).collect();
     let shown = example.marked();
     if got != expected_spans {
-        let texts: Vec<String> =
-            report.diagnostics.iter().map(|d| format!("{:?}", report.document.original_text(d.span))).collect();
+        let texts: Vec<String> = diagnostics.iter().map(|d| format!("{:?}", checked.original_text(d.span))).collect();
         failures.push(format!(
             "{} · example {n} · {shown:?}\n    expected spans {expected_spans:?}, got {got:?} {texts:?}",
             meta.id
         ));
     }
-    for d in &report.diagnostics {
+    for d in &diagnostics {
         if d.message.trim().is_empty() {
             failures.push(format!("{} · example {n} · empty message", meta.id));
         }
@@ -64,11 +81,10 @@ fn check_example(registry: &Arc<Registry>, meta: &RuleMeta, n: usize, example: &
         }
     }
     if let Expect::Bad { fixed: Some(fixed), .. } = &example.expect {
-        let edits: Vec<_> =
-            report.diagnostics.iter().filter_map(|d| d.suggestions.first()).map(|s| s.edit.clone()).collect();
+        let edits: Vec<_> = diagnostics.iter().filter_map(|d| d.suggestions.first()).map(|s| s.edit.clone()).collect();
         match apply_edits(&example.text, &edits) {
             Ok(result) if &result == fixed => {
-                let again = linter.check_document(&Document::from_str("fixed", &result));
+                let again = linter.check_document(&document("fixed", &result, example.source.as_deref()));
                 if !again.is_empty() {
                     failures.push(format!("{} · example {n} · still fires after the fix: {result:?}", meta.id));
                 }

@@ -5,6 +5,7 @@ pub const PACKS: &[(&str, &str)] = &[
     ("rules/acronym-pairs.toml", include_str!("../../rules/acronym-pairs.toml")),
     ("rules/acronym.toml", include_str!("../../rules/acronym.toml")),
     ("rules/anglicism.toml", include_str!("../../rules/anglicism.toml")),
+    ("rules/bilingual.toml", include_str!("../../rules/bilingual.toml")),
     ("rules/calque.toml", include_str!("../../rules/calque.toml")),
     ("rules/capitalization.toml", include_str!("../../rules/capitalization.toml")),
     ("rules/consistency.toml", include_str!("../../rules/consistency.toml")),

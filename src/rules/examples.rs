@@ -26,6 +26,8 @@ pub struct Example {
     pub text: String,
     /// How the text is stored when the example runs.
     pub encoding: ExampleEncoding,
+    /// The source text the example translates (bilingual rules read it); `None` for plain text.
+    pub source: Option<String>,
     /// What the rule must do on it.
     pub expect: Expect,
 }
@@ -51,7 +53,7 @@ impl Example {
         if spans.is_empty() {
             return Err(format!("bad example has no ⟦…⟧ span: {marked:?}"));
         }
-        Ok(Example { text, encoding: ExampleEncoding::Utf8, expect: Expect::Bad { spans, fixed } })
+        Ok(Example { text, encoding: ExampleEncoding::Utf8, source: None, expect: Expect::Bad { spans, fixed } })
     }
 
     /// Builds a good example; markers are not allowed in it.
@@ -59,12 +61,18 @@ impl Example {
         if text.contains(OPEN) || text.contains(CLOSE) {
             return Err(format!("good example contains a ⟦…⟧ marker: {text:?}"));
         }
-        Ok(Example { text: text.to_owned(), encoding: ExampleEncoding::Utf8, expect: Expect::Good })
+        Ok(Example { text: text.to_owned(), encoding: ExampleEncoding::Utf8, source: None, expect: Expect::Good })
     }
 
     /// The same example stored with another encoding.
     pub fn encoded(mut self, encoding: ExampleEncoding) -> Example {
         self.encoding = encoding;
+        self
+    }
+
+    /// The same example paired with the source text it translates.
+    pub fn with_source(mut self, source: Option<String>) -> Example {
+        self.source = source;
         self
     }
 

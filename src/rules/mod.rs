@@ -5,6 +5,7 @@
 //! kind once and then checks documents for all of them together.
 
 mod acronym;
+mod bilingual;
 pub mod builtin;
 mod capitalization;
 mod consistency;

@@ -206,13 +206,23 @@ impl Pack {
     }
 }
 
-/// A bad example written as a table: the marked text, the text expected after the fix.
+/// A bad example written as a table: the marked text, the text expected after the fix, the
+/// source text it translates.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BadTable {
     text: String,
     fixed: Option<String>,
     encoding: Option<ExampleEncoding>,
+    source: Option<String>,
+}
+
+/// A good example written as a table: the text and the source text it translates.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GoodTable {
+    text: String,
+    source: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -234,7 +244,7 @@ struct CommonFields {
     #[serde(default)]
     bad: Vec<Value>,
     #[serde(default)]
-    good: Vec<String>,
+    good: Vec<Value>,
 }
 
 fn default_kind() -> String {
@@ -336,17 +346,27 @@ fn parse_rule(file: &str, lines: &Lines, table: Spanned<Table>) -> Result<RuleEn
         let example = match bad {
             Value::String(text) => Example::bad(&text, None),
             table @ Value::Table(_) => {
-                let BadTable { text, fixed, encoding } = table
+                let BadTable { text, fixed, encoding, source } = table
                     .try_into()
                     .map_err(|e: toml::de::Error| err(format!("bad example: {}", e.message().trim_end())))?;
-                Example::bad(&text, fixed).map(|e| e.encoded(encoding.unwrap_or_default()))
+                Example::bad(&text, fixed).map(|e| e.encoded(encoding.unwrap_or_default()).with_source(source))
             }
             other => Err(format!("a bad example is a string or a table, not {}", other.type_str())),
         };
         examples.push(example.map_err(&err)?);
     }
-    for good in &fields.good {
-        examples.push(Example::good(good).map_err(&err)?);
+    for good in fields.good {
+        let example = match good {
+            Value::String(text) => Example::good(&text),
+            table @ Value::Table(_) => {
+                let GoodTable { text, source } = table
+                    .try_into()
+                    .map_err(|e: toml::de::Error| err(format!("good example: {}", e.message().trim_end())))?;
+                Example::good(&text).map(|e| e.with_source(source))
+            }
+            other => Err(format!("a good example is a string or a table, not {}", other.type_str())),
+        };
+        examples.push(example.map_err(&err)?);
     }
     let summary = fields.summary.unwrap_or_else(|| fields.message.clone());
     Ok(RuleEntry {
@@ -405,8 +425,8 @@ severity = "warning"
 category = "calque"
 message = "Un message."
 patterns = ["abc"]
-bad = ["x ⟦abc⟧ y", { text = "⟦abc⟧", fixed = "def" }]
-good = ["rien"]
+bad = ["x ⟦abc⟧ y", { text = "⟦abc⟧", fixed = "def" }, { text = "⟦abc⟧", source = "the abc" }]
+good = ["rien", { text = "rien non plus", source = "nothing either" }]
 "#;
 
     #[test]
@@ -417,7 +437,10 @@ good = ["rien"]
         assert_eq!(e.meta.id.as_str(), "calque.test");
         assert_eq!(e.meta.kind, "phrase");
         assert_eq!(e.meta.line, 2);
-        assert_eq!(e.meta.examples.len(), 3);
+        assert_eq!(e.meta.examples.len(), 5);
+        assert_eq!(e.meta.examples[2].source.as_deref(), Some("the abc"));
+        assert_eq!(e.meta.examples[4].source.as_deref(), Some("nothing either"));
+        assert_eq!(e.meta.examples[3].source, None);
         assert!(e.params.contains_key("patterns"));
         assert!(!e.params.contains_key("bad"));
     }

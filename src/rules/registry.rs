@@ -7,6 +7,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Severity;
 use crate::rules::acronym::{self, AcronymEngine};
+use crate::rules::bilingual::{self, BilingualEngine};
 use crate::rules::capitalization::{self, CapitalizationEngine};
 use crate::rules::consistency::{self, ConsistencyEngine};
 use crate::rules::document_kind::{self, DocumentEngine};
@@ -80,6 +81,11 @@ const KINDS: &[KindSpec] = &[
         name: "transliteration",
         checks: transliteration::CHECKS,
         build: |entries, data| Ok(Box::new(TransliterationEngine::compile(entries, data)?)),
+    },
+    KindSpec {
+        name: "bilingual",
+        checks: bilingual::CHECKS,
+        build: |entries, data| Ok(Box::new(BilingualEngine::compile(entries, data)?)),
     },
 ];
 
