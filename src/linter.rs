@@ -7,6 +7,7 @@ use crate::document::{DecodeError, Document, ReadError, Source};
 use crate::formats::{InputFormat, ReadOptions};
 use crate::options::LintOptions;
 use crate::rules::{CheckContext, Registry, Selection, Sink};
+use crate::span::Span;
 use crate::suppress::{self, UnknownRule};
 
 /// A compiled rule set with a selection of rules, ready to check documents.
@@ -76,6 +77,7 @@ impl Linter {
         }
         let mut diagnostics = sink.finish();
         diagnostics.retain(|d| d.severity >= self.min_severity);
+        drop_repeats(&mut diagnostics);
         diagnostics
     }
 
@@ -99,4 +101,37 @@ impl Linter {
     ) -> Result<FileReport, ReadError> {
         Ok(self.check_into_report(Document::read(source, format, options)?))
     }
+}
+
+/// Drops a finding when another on the same span proposes the same first replacement at a
+/// higher or equal severity (same edit: same bytes replaced by the same text) (two rules that reached the same correction by different
+/// evidence, e.g. an acronym check and a bilingual check): one correction, one finding.
+fn drop_repeats(diagnostics: &mut Vec<Diagnostic>) {
+    fn first_fix(d: &Diagnostic) -> Option<(Span, &str)> {
+        d.suggestions.first().map(|s| (s.edit.span, s.edit.replacement.as_str()))
+    }
+    let mut keep = vec![true; diagnostics.len()];
+    // Diagnostics are sorted by position: findings on one span are neighbours.
+    let mut group_start = 0;
+    while group_start < diagnostics.len() {
+        let start = diagnostics[group_start].span.start;
+        let group_end = diagnostics[group_start..]
+            .iter()
+            .position(|d| d.span.start != start)
+            .map_or(diagnostics.len(), |n| group_start + n);
+        let group = &diagnostics[group_start..group_end];
+        for (i, d) in group.iter().enumerate() {
+            let Some(fix) = first_fix(d) else { continue };
+            let beaten = group.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.span == d.span
+                    && first_fix(o) == Some(fix)
+                    && (o.severity > d.severity || (o.severity == d.severity && j < i))
+            });
+            keep[group_start + i] = !beaten;
+        }
+        group_start = group_end;
+    }
+    let mut flags = keep.into_iter();
+    diagnostics.retain(|_| flags.next().unwrap_or(true));
 }

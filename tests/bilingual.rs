@@ -303,3 +303,29 @@ fn po_entries_are_checked_against_their_msgid() {
     );
     assert_eq!(doc.position(d[0].span.start).line, 5);
 }
+
+#[test]
+fn a_source_acronym_with_its_letters_reordered_is_reported_with_the_french_one() {
+    let (doc, d) = check("Le RNC se réunira en 2022.", "The NRC will meet in 2022.");
+    assert_eq!(found(&doc, &d), owned(&[("bilingual.source-acronym", "RNC")]));
+    assert_eq!(d[0].suggestions[0].edit.replacement, "COR");
+    assert!(d[0].message.contains("« NRC »"), "{}", d[0].message);
+    // The French acronym already in the unit, or unrelated letters: nothing.
+    let (_, d) = check("Le COR (RNC) se réunira.", "The NRC will meet.");
+    assert!(d.is_empty(), "{d:?}");
+    let (_, d) = check("La SNCF se réunira.", "The NRC will meet.");
+    assert!(d.is_empty(), "{d:?}");
+}
+
+#[test]
+fn two_rules_proposing_the_same_fix_on_the_same_span_give_one_finding() {
+    let doc = Document::from_str_as(
+        "fr.po",
+        "msgid \"The NATO-Russia Council (NRC) met.\"\nmsgstr \"Le Conseil Russie-OTAN (RNC) s’est réuni.\"\n",
+        InputFormat::Po,
+    )
+    .unwrap();
+    let d = linter(&["bilingual", "acronym"]).check_document(&doc);
+    let on_rnc: Vec<&str> = d.iter().filter(|d| doc.original_text(d.span) == "RNC").map(|d| d.rule.as_str()).collect();
+    assert_eq!(on_rnc, ["acronym.expansion-mismatch"]);
+}

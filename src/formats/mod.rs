@@ -272,3 +272,42 @@ pub fn parse_directive(body: &str) -> Option<(Scope, Vec<String>)> {
     let rules = rest.split([',', ' ', '\t']).filter(|r| !r.is_empty()).map(str::to_owned).collect();
     Some((scope, rules))
 }
+
+#[cfg(test)]
+mod escape_tests {
+    use super::*;
+
+    #[test]
+    fn replacements_are_escaped_for_the_file_format() {
+        assert_eq!(InputFormat::Po.escape("« \"a\" \\ b\nc »"), "« \\\"a\\\" \\\\ b\\nc »");
+        assert_eq!(InputFormat::Jsonl.escape("\"x\""), "\\\"x\\\"");
+        assert_eq!(InputFormat::Xliff.escape("AT&T <b>"), "AT&amp;T &lt;b&gt;");
+        assert_eq!(InputFormat::Markdown.escape("a \"b\""), "a \"b\"");
+    }
+
+    #[test]
+    fn formats_by_extension_and_name() {
+        assert_eq!(InputFormat::from_path(Path::new("fr/LC_MESSAGES/app.PO")), InputFormat::Po);
+        assert_eq!(InputFormat::from_path(Path::new("a.xlf")), InputFormat::Xliff);
+        assert_eq!(InputFormat::from_path(Path::new("notes")), InputFormat::Plain);
+        assert_eq!(InputFormat::from_name("webvtt"), Some(InputFormat::Vtt));
+        assert_eq!(InputFormat::from_name("docx"), None);
+    }
+
+    #[test]
+    fn suppression_comments_parse() {
+        let text = "a <!-- decalque-disable calque, typography.missing-space -- cité --> b <!-- autre --> <!-- decalque-enable -->";
+        let found = html_comment_directives(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].scope, Scope::Disable);
+        assert_eq!(found[0].rules, ["calque", "typography.missing-space"]);
+        assert_eq!(&text[found[0].at.clone()], "<!-- decalque-disable calque, typography.missing-space -- cité -->");
+        assert_eq!(found[1].scope, Scope::Enable);
+        assert!(found[1].rules.is_empty());
+        assert_eq!(
+            parse_directive(" decalque-disable-next-line x.y "),
+            Some((Scope::NextLine, vec!["x.y".to_owned()]))
+        );
+        assert_eq!(parse_directive("decalque-disabled"), None);
+    }
+}

@@ -148,7 +148,12 @@ impl BilingualEngine {
             source_protected: self.protected(source),
         };
         let target_masked = mask(target, &pair.target_protected);
-        let source_masked = mask(source, &pair.source_protected);
+        let mut source_masked = mask(source, &pair.source_protected);
+        // The source shows its inline codes (`<x id="1"/>`) in place; the target's are
+        // outside its prose. Their quotes and brackets are markup, not text.
+        for code in &unit.source_codes {
+            source_masked = source_masked.replace(code.as_str(), &"#".repeat(code.len()));
+        }
         if let Some(rule) = self.rule(cx, "untranslated") {
             untranslated(rule, &pair, &source_masked, sink);
         }
@@ -282,6 +287,9 @@ impl BilingualEngine {
     /// kind's `english` check is silent (ambiguous letters, glosses, compounds).
     fn source_acronyms(&self, rule: RuleIndex, pair: &Pair<'_>, target: &str, source: &str, sink: &mut Sink<'_>) {
         let shouting = is_shouting(target);
+        if !shouting {
+            self.scrambled_acronyms(rule, pair, target, source, sink);
+        }
         for (acronym, found) in whole_words(target) {
             // Romanized Russian acronyms (ES, SK) are not in an English source.
             let Some(entry) = self.acronyms.get(acronym).filter(|e| e.from == Origin::En) else { continue };
@@ -317,6 +325,51 @@ impl BilingualEngine {
                 entry.fr_expansion.as_deref().filter(|e| *e != entry.fr).map(|e| format!(" ({e})")).unwrap_or_default();
             let message = format!(
                 "« {acronym} » est l’acronyme anglais de la source{english} ; en français : « {} »{french}.",
+                entry.fr
+            );
+            sink.push(Finding::new(rule, pair.span(found)).with_message(message).suggest(entry.fr.clone()));
+        }
+    }
+}
+
+impl BilingualEngine {
+    /// Acronyms of the target that spell a source acronym's letters in another order (the
+    /// seed's « RNC » for NRC): MT kept the English letters and reordered them, or kept a
+    /// letter order that is neither language's. Reported when the French acronym the
+    /// glossary gives is absent from the unit.
+    fn scrambled_acronyms(&self, rule: RuleIndex, pair: &Pair<'_>, target: &str, source: &str, sink: &mut Sink<'_>) {
+        let sorted = |w: &str| {
+            let mut letters: Vec<char> = w.chars().collect();
+            letters.sort_unstable();
+            letters
+        };
+        let source_acronyms: Vec<(&str, &AcronymPair)> = whole_words(source)
+            .filter_map(|(w, r)| {
+                let entry = self.acronyms.get(w).filter(|e| e.from == Origin::En)?;
+                (!entry.ambiguous || names_entity(source, r)).then_some((w, entry))
+            })
+            .collect();
+        if source_acronyms.is_empty() {
+            return;
+        }
+        for (word, found) in whole_words(target) {
+            let len = word.chars().count();
+            if !(2..=6).contains(&len) || !word.chars().all(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
+            let letters = sorted(word);
+            let Some((english, entry)) = source_acronyms
+                .iter()
+                .find(|(english, entry)| *english != word && entry.fr != word && sorted(english) == letters)
+            else {
+                continue;
+            };
+            if whole_words(target).any(|(w, _)| w == entry.fr) {
+                continue;
+            }
+            let message = format!(
+                "« {word} » reprend dans le désordre les lettres de l’acronyme anglais « {english} » de la source ; \
+                 en français : « {} ».",
                 entry.fr
             );
             sink.push(Finding::new(rule, pair.span(found)).with_message(message).suggest(entry.fr.clone()));
