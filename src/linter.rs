@@ -68,7 +68,7 @@ impl Linter {
 
     /// Every finding of the enabled rules, before suppression comments.
     fn findings(&self, document: &Document) -> Vec<Diagnostic> {
-        let cx = CheckContext { document, selection: &self.selection, options: &self.options };
+        let cx = CheckContext::new(document, &self.selection, &self.options);
         let mut sink = Sink::new(&self.registry, &self.selection, document);
         for check in self.registry.checks() {
             if check.rules().iter().any(|&r| self.selection.is_enabled(r)) {

@@ -1,4 +1,4 @@
-//! The CI and review formats (sarif, github, markdown, html): snapshots on the seed and on a
+//! The report formats (human, json, jsonl, sarif, github, markdown, html): snapshots on the seed and on a
 //! small folder with CRLF, a BOM and multi-byte spans; SARIF against the official schema;
 //! fingerprints that survive inserted lines.
 
@@ -13,7 +13,7 @@ use decalque::report::{self, Format, Summary};
 use decalque::{Linter, Registry, Selection, Source};
 use serde_json::Value;
 
-const FORMATS: &[&str] = &["sarif", "github", "markdown", "html"];
+const FORMATS: &[&str] = &["human", "json", "jsonl", "sarif", "github", "markdown", "html"];
 
 fn decalque() -> Command {
     let mut cmd = Command::cargo_bin("decalque").unwrap();

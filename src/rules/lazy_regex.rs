@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::Look;
 
 /// A regex known to parse, compiled the first time it is needed.
 #[derive(Debug)]
@@ -11,7 +12,22 @@ pub(crate) struct LazyRegex {
     source: String,
     case_insensitive: bool,
     compiled: OnceLock<Option<Regex>>,
+    reach: OnceLock<Reach>,
 }
+
+/// How far from the end (or the start) of a text a regex anchored there can match, so that
+/// context checks read a window instead of the whole paragraph before (or after) a match.
+#[derive(Debug, Clone, Copy, Default)]
+struct Reach {
+    /// Longest match, in bytes, when every match ends at the end of the text (`…$`).
+    from_end: Option<usize>,
+    /// Longest match, in bytes, when every match starts at the start of the text (`^…`).
+    from_start: Option<usize>,
+}
+
+/// Slack around a window: a look-around such as `\b` at the window's edge reads one
+/// character beyond it.
+const EDGE: usize = 4;
 
 impl LazyRegex {
     /// Checks the syntax of `source` now (unless `trusted`: embedded packs are checked by the
@@ -24,7 +40,7 @@ impl LazyRegex {
                 .parse(&source)
                 .map_err(|e| e.to_string())?;
         }
-        Ok(LazyRegex { source, case_insensitive, compiled: OnceLock::new() })
+        Ok(LazyRegex { source, case_insensitive, compiled: OnceLock::new(), reach: OnceLock::new() })
     }
 
     /// Compiles the regex now; the error says why it cannot be built.
@@ -54,5 +70,87 @@ impl LazyRegex {
     /// Whether the regex matches somewhere in `text`.
     pub(crate) fn is_match(&self, text: &str) -> bool {
         self.get().is_some_and(|r| r.is_match(text))
+    }
+
+    /// How far from each end the regex can reach, read off its syntax once.
+    fn reach(&self) -> Reach {
+        *self.reach.get_or_init(|| {
+            let Ok(hir) =
+                regex_syntax::ParserBuilder::new().case_insensitive(self.case_insensitive).build().parse(&self.source)
+            else {
+                return Reach::default();
+            };
+            let props = hir.properties();
+            let looks = props.look_set();
+            // An anchor at the other end would match at the window's edge: no window then.
+            let from_end = (props.look_set_suffix().contains(Look::End) && !looks.contains(Look::Start))
+                .then(|| props.maximum_len())
+                .flatten();
+            let from_start = (props.look_set_prefix().contains(Look::Start) && !looks.contains(Look::End))
+                .then(|| props.maximum_len())
+                .flatten();
+            Reach { from_end, from_start }
+        })
+    }
+
+    /// [`LazyRegex::is_match`] on the text before a match: the same answer, reading only the
+    /// tail of `head` when the regex is anchored at its end with a bounded length.
+    pub(crate) fn is_match_before(&self, head: &str) -> bool {
+        let window = match self.reach().from_end {
+            Some(len) if len + EDGE < head.len() => {
+                let mut from = head.len() - len - EDGE;
+                while !head.is_char_boundary(from) {
+                    from -= 1;
+                }
+                &head[from..]
+            }
+            _ => head,
+        };
+        self.is_match(window)
+    }
+
+    /// [`LazyRegex::is_match`] on the text after a match: the same answer, reading only the
+    /// head of `tail` when the regex is anchored at its start with a bounded length.
+    pub(crate) fn is_match_after(&self, tail: &str) -> bool {
+        let window = match self.reach().from_start {
+            Some(len) if len + EDGE < tail.len() => {
+                let mut to = len + EDGE;
+                while !tail.is_char_boundary(to) {
+                    to += 1;
+                }
+                &tail[..to]
+            }
+            _ => tail,
+        };
+        self.is_match(window)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windowed_context_matches_give_the_whole_text_answer() {
+        let patterns =
+            [r"\bchef du $", r"(?:le|la)\s+$", r"^\s*(?:de|du)\b", r"^[a-zé]{2,4}\b", r"\bun .*$", r"^$", r"x$|^y"];
+        let texts = [
+            "",
+            "Le chef du ",
+            "Le sous-chef du ",
+            "Un long texte avant, puis le chef du ",
+            "le ",
+            " de Paris, et ensuite bien d’autres choses encore pour être long",
+            "défaut de fabrication et ainsi de suite, longtemps",
+            "Déjà ici, un texte avec des accents éèà à la fin: ",
+            "y a-t-il un x",
+        ];
+        for p in patterns {
+            let regex = LazyRegex::new(p.to_owned(), true, false).unwrap();
+            for t in texts {
+                assert_eq!(regex.is_match_before(t), regex.is_match(t), "before: {p:?} on {t:?}");
+                assert_eq!(regex.is_match_after(t), regex.is_match(t), "after: {p:?} on {t:?}");
+            }
+        }
     }
 }

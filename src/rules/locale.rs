@@ -1240,11 +1240,8 @@ impl Check for LocaleEngine {
     }
 
     fn check(&self, cx: &CheckContext<'_>, sink: &mut Sink<'_>) {
-        let text = cx.document.text();
         let (us, ambiguous) = (self.rule(cx, "us-date"), self.rule(cx, "ambiguous-date"));
-        for segment in cx.document.segments() {
-            let s = &text[segment.span.range()];
-            let seg = Seg::new(s, segment.span.start);
+        for seg in Seg::all(cx) {
             if let Some(rule) = self.rule(cx, "thousands-separator") {
                 self.thousands(cx, rule, &seg, sink);
             }

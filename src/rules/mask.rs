@@ -379,9 +379,19 @@ pub(crate) struct Seg<'a> {
 }
 
 impl<'a> Seg<'a> {
-    /// The segment at `base` with its masks computed.
-    pub(crate) fn new(text: &'a str, base: usize) -> Self {
-        Seg { text, base, masks: mask(text) }
+    /// The segments of the document being checked, with the masks the context computed once.
+    pub(crate) fn all(cx: &'a crate::rules::CheckContext<'a>) -> Vec<Seg<'a>> {
+        let text = cx.document.text();
+        cx.document
+            .segments()
+            .iter()
+            .zip(cx.segment_masks())
+            .map(|(segment, masks)| Seg {
+                text: text.get(segment.span.range()).unwrap_or(""),
+                base: segment.span.start,
+                masks: masks.clone(),
+            })
+            .collect()
     }
 
     /// A document span from segment offsets.

@@ -33,6 +33,9 @@ pub use pack::PackError;
 pub use registry::{Registry, RuleSelector, Selection};
 pub use sink::{Finding, Sink};
 
+use std::ops::Range;
+use std::sync::OnceLock;
+
 use crate::diagnostic::{Applicability, Category, RuleId, Severity};
 use crate::document::Document;
 use crate::options::LintOptions;
@@ -87,6 +90,24 @@ pub struct CheckContext<'a> {
     pub selection: &'a Selection,
     /// Variant and other settings that change what is correct.
     pub options: &'a LintOptions,
+    /// Per-segment masked ranges, computed once for the checks that share them.
+    masks: OnceLock<Vec<Vec<Range<usize>>>>,
+}
+
+impl<'a> CheckContext<'a> {
+    /// The context of one check run over `document`.
+    pub fn new(document: &'a Document, selection: &'a Selection, options: &'a LintOptions) -> Self {
+        CheckContext { document, selection, options, masks: OnceLock::new() }
+    }
+
+    /// The masked ranges (URLs, code, placeholders…) of each segment, in segment offsets;
+    /// computed on first use and shared by the typography and locale checks.
+    pub(crate) fn segment_masks(&self) -> &[Vec<Range<usize>>] {
+        self.masks.get_or_init(|| {
+            let text = self.document.text();
+            self.document.segments().iter().map(|s| mask::mask(text.get(s.span.range()).unwrap_or(""))).collect()
+        })
+    }
 }
 
 impl CheckContext<'_> {

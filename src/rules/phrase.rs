@@ -110,10 +110,10 @@ impl PhraseRule {
     /// Whether the context around `start..end` of `text` allows the rule to fire.
     fn context_allows(&self, text: &str, start: usize, end: usize) -> bool {
         let (head, tail) = (&text[..start], &text[end..]);
-        self.before.as_ref().is_none_or(|r| r.is_match(head))
-            && self.after.as_ref().is_none_or(|r| r.is_match(tail))
-            && !self.not_before.as_ref().is_some_and(|r| r.is_match(head))
-            && !self.not_after.as_ref().is_some_and(|r| r.is_match(tail))
+        self.before.as_ref().is_none_or(|r| r.is_match_before(head))
+            && self.after.as_ref().is_none_or(|r| r.is_match_after(tail))
+            && !self.not_before.as_ref().is_some_and(|r| r.is_match_before(head))
+            && !self.not_after.as_ref().is_some_and(|r| r.is_match_after(tail))
             && !self
                 .unless
                 .iter()

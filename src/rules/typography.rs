@@ -899,16 +899,7 @@ impl Check for TypographyEngine {
     }
 
     fn check(&self, cx: &CheckContext<'_>, sink: &mut Sink<'_>) {
-        let text = cx.document.text();
-        let segs: Vec<Seg<'_>> = cx
-            .document
-            .segments()
-            .iter()
-            .map(|segment| {
-                let seg = &text[segment.span.range()];
-                Seg::new(seg, segment.span.start)
-            })
-            .collect();
+        let segs = Seg::all(cx);
         let orientation = self.rule(cx, "guillemet-orientation");
         let unpaired = self.rule(cx, "unpaired-guillemet");
         // Swiss usage accepts guillemets without inner spaces.
