@@ -12,6 +12,7 @@ starts the command with an empty environment (no PATH).
 
 import argparse
 import os
+import shlex
 
 from pyspark import SparkContext, SparkFiles
 
@@ -38,10 +39,11 @@ def main():
 
     records = sc.textFile(args.input, minPartitions=args.partitions)
     binary = records.context.parallelize([0], 1).map(command).first()
-    checked = records.pipe(
-        [binary, "check", "--format", "records", "--id-field", args.id_field, "--jobs", "1", "-"],
-        checkCode=True,
+    # pipe() takes one command line, split with shlex on the executor.
+    command_line = shlex.join(
+        [binary, "check", "--format", "records", "--id-field", args.id_field, "--jobs", "1", "-"]
     )
+    checked = records.pipe(command_line, checkCode=True)
     checked.saveAsTextFile(args.output)
     sc.stop()
 
