@@ -23,7 +23,7 @@ impl Progress {
     pub(crate) fn new(files: usize, enabled: bool) -> Self {
         let bar = (enabled && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::hidden());
-            let style = ProgressStyle::with_template("{bar:30} {pos}/{len} fichiers, {msg} mots, {elapsed}")
+            let style = ProgressStyle::with_template("{bar:30} {pos}/{len} files, {msg} words, {elapsed}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);
             bar
