@@ -105,7 +105,8 @@ impl<'a> CheckContext<'a> {
     pub(crate) fn segment_masks(&self) -> &[Vec<Range<usize>>] {
         self.masks.get_or_init(|| {
             let text = self.document.text();
-            self.document.segments().iter().map(|s| mask::mask(text.get(s.span.range()).unwrap_or(""))).collect()
+            let large = text.len() >= mask::PREFILTER_FROM;
+            self.document.segments().iter().map(|s| mask::mask(text.get(s.span.range()).unwrap_or(""), large)).collect()
         })
     }
 }
