@@ -417,6 +417,7 @@ fn common_suffix(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
     use crate::formats::Scope;
+    use crate::formats::test_support::{assert_units_in_order, words};
 
     /// Decodes raw Markdown well enough to compare a word with its source: escapes and
     /// entities decoded, emphasis markers and line prefixes dropped.
@@ -489,28 +490,7 @@ mod tests {
             let raw_last = raw.chars().next_back().unwrap();
             assert!(raw_last == last || raw_last == ';', "word {word:?} maps to {raw:?}");
         }
-        let mut last = 0;
-        for u in &ex.units {
-            assert!(u.range.start >= last && u.range.end <= ex.text.len() && u.range.start < u.range.end);
-            last = u.range.end;
-        }
-    }
-
-    /// The words (runs of non-whitespace) of `text`, with their offsets.
-    fn words(text: &str) -> Vec<(usize, &str)> {
-        let mut out = Vec::new();
-        let mut start = None;
-        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-            match (c.is_whitespace(), start) {
-                (true, Some(s)) => {
-                    out.push((s, &text[s..i]));
-                    start = None;
-                }
-                (false, None) => start = Some(i),
-                _ => {}
-            }
-        }
-        out
+        assert_units_in_order(ex);
     }
 
     fn units(ex: &Extraction) -> Vec<(&str, UnitKind)> {

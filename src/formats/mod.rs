@@ -273,6 +273,38 @@ pub fn parse_directive(body: &str) -> Option<(Scope, Vec<String>)> {
     Some((scope, rules))
 }
 
+/// Helpers the readers' tests share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::Extraction;
+
+    /// The words (runs of non-whitespace) of `text`, with their offsets.
+    pub(crate) fn words(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (c.is_whitespace(), start) {
+                (true, Some(s)) => {
+                    out.push((s, &text[s..i]));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Units are non-empty, inside the text and in order.
+    pub(crate) fn assert_units_in_order(ex: &Extraction) {
+        let mut last = 0;
+        for u in &ex.units {
+            assert!(u.range.start >= last && u.range.end <= ex.text.len() && u.range.start < u.range.end);
+            last = u.range.end;
+        }
+    }
+}
+
 #[cfg(test)]
 mod escape_tests {
     use super::*;

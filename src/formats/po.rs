@@ -332,6 +332,7 @@ impl Reader<'_> {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::formats::test_support::{assert_units_in_order, words};
 
     /// Decodes raw PO string text: escapes decoded, `"` + line end + `"` between
     /// continuation lines dropped.
@@ -377,23 +378,6 @@ mod tests {
         out
     }
 
-    /// The words (runs of non-whitespace) of `text`, with their offsets.
-    fn words(text: &str) -> Vec<(usize, &str)> {
-        let mut out = Vec::new();
-        let mut start = None;
-        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-            match (c.is_whitespace(), start) {
-                (true, Some(s)) => {
-                    out.push((s, &text[s..i]));
-                    start = None;
-                }
-                (false, None) => start = Some(i),
-                _ => {}
-            }
-        }
-        out
-    }
-
     /// Every character and every word of the extracted text maps back to the file text
     /// that decodes to it; units lie inside the text, in order.
     fn assert_maps_back(decoded: &str, ex: &Extraction) {
@@ -410,11 +394,7 @@ mod tests {
             let raw = &decoded[map.to_decoded(at, false)..map.to_decoded(at + word.len(), true)];
             assert_eq!(decode(raw), word, "word {word:?} maps to {raw:?}");
         }
-        let mut last = 0;
-        for u in &ex.units {
-            assert!(u.range.start >= last && u.range.end <= ex.text.len() && u.range.start < u.range.end);
-            last = u.range.end;
-        }
+        assert_units_in_order(ex);
     }
 
     fn read(po: &str) -> Extraction {

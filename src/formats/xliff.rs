@@ -318,6 +318,7 @@ impl<'a> Walk<'a> {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::formats::test_support::{assert_units_in_order, words};
 
     /// Decodes raw XLIFF text: entities and `<cp/>` decoded, CDATA markers and tags dropped.
     fn decode(raw: &str) -> String {
@@ -373,23 +374,6 @@ mod tests {
         out
     }
 
-    /// The words (runs of non-whitespace) of `text`, with their offsets.
-    fn words(text: &str) -> Vec<(usize, &str)> {
-        let mut out = Vec::new();
-        let mut start = None;
-        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-            match (c.is_whitespace(), start) {
-                (true, Some(s)) => {
-                    out.push((s, &text[s..i]));
-                    start = None;
-                }
-                (false, None) => start = Some(i),
-                _ => {}
-            }
-        }
-        out
-    }
-
     /// Every character and every word of the extracted text maps back to the file text
     /// that decodes to it (a word across a dropped code holds it); units lie inside the
     /// text, in order.
@@ -408,11 +392,7 @@ mod tests {
             let raw_decoded: String = decode(raw).chars().filter(|c| !c.is_whitespace()).collect();
             assert_eq!(raw_decoded, code_free, "word {word:?} maps to {raw:?}");
         }
-        let mut last = 0;
-        for u in &ex.units {
-            assert!(u.range.start >= last && u.range.end <= ex.text.len() && u.range.start < u.range.end);
-            last = u.range.end;
-        }
+        assert_units_in_order(ex);
     }
 
     fn read(xlf: &str) -> Extraction {
