@@ -587,10 +587,14 @@ pub(crate) fn fix(args: FixArgs, errors: &mut Vec<String>, notes: &mut Vec<Strin
 }
 
 fn example_json(example: &Example) -> serde_json::Value {
-    match &example.expect {
+    let mut value = match &example.expect {
         Expect::Good => serde_json::json!({"good": example.text}),
         Expect::Bad { fixed, .. } => serde_json::json!({"bad": example.marked(), "fixed": fixed}),
+    };
+    if let (Some(source), Some(object)) = (&example.source, value.as_object_mut()) {
+        object.insert("source".into(), source.clone().into());
     }
+    value
 }
 
 fn rule_json(meta: &RuleMeta) -> serde_json::Value {
@@ -651,6 +655,9 @@ pub(crate) fn explain(args: ExplainArgs) -> Result<Status, Fatal> {
     }
     let _ = writeln!(text, "\nExemples :");
     for example in &meta.examples {
+        if let Some(source) = &example.source {
+            let _ = writeln!(text, "  source : {source}");
+        }
         match &example.expect {
             Expect::Bad { fixed, .. } => {
                 let _ = writeln!(text, "  ✗ {}", example.marked());

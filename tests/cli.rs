@@ -283,3 +283,17 @@ fn output_is_identical_whatever_the_number_of_jobs() {
     assert_eq!(one, run("2"));
     assert_eq!(one, run("4"));
 }
+
+#[test]
+fn explain_shows_the_source_of_bilingual_examples() {
+    decalque()
+        .args(["explain", "bilingual.number-mismatch"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("  source : The route is"))
+        .stdout(predicate::str::contains("⟦1,5⟧"));
+    let out = decalque().args(["rules", "--format", "json"]).output().unwrap();
+    let rules: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rule = rules.as_array().unwrap().iter().find(|r| r["id"] == "bilingual.number-mismatch").unwrap();
+    assert!(rule["examples"][0]["source"].is_string(), "{}", rule["examples"][0]);
+}
