@@ -73,6 +73,9 @@ fn unwrap(text: &str) -> String {
 fn help_text(meta: &RuleMeta) -> String {
     let mut lines = vec![meta.message.clone()];
     for example in &meta.examples {
+        if let Some(source) = &example.source {
+            lines.push(format!("source: {source}"));
+        }
         match &example.expect {
             Expect::Bad { fixed, .. } => {
                 lines.push(format!("✗ {}", example.marked()));
