@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::document::{Document, plain_segments};
+use crate::document::Document;
 
 /// French characters per English character. Measured on the 22,259 English–French message
 /// pairs of at least 40 characters in the gettext catalogs of a Debian system: 1.236 (median
@@ -199,15 +199,18 @@ fn align_in_band(target: &[usize], source: &[usize], model: Model, w: usize) -> 
     (groups, on_edge)
 }
 
-/// The sources of a plain-text document's paragraphs, aligned with the paragraphs of `source`
-/// (blank-line separated), in the form [`Document::set_sources`] takes. Paragraphs that only
-/// one side has get no source.
-pub fn source_groups(document: &Document, source: &str) -> Vec<(Range<usize>, String)> {
-    let text = document.text();
-    let target: Vec<&str> = document.segments().iter().map(|s| text.get(s.span.range()).unwrap_or("")).collect();
-    let paragraphs: Vec<&str> =
-        plain_segments(source).iter().map(|s| source.get(s.span.range()).unwrap_or("")).collect();
-    align(&target, &paragraphs)
+/// The sources of a document's paragraphs, aligned with the paragraphs of `source` (the
+/// source-language file, read in the same format), in the form [`Document::set_sources`]
+/// takes. Paragraphs that only one side has get no source.
+pub fn source_groups(document: &Document, source: &Document) -> Vec<(Range<usize>, String)> {
+    let paragraphs = |d: &Document| -> Vec<String> {
+        d.segments().iter().map(|s| d.text().get(s.span.range()).unwrap_or("").to_owned()).collect()
+    };
+    let target = paragraphs(document);
+    let target: Vec<&str> = target.iter().map(String::as_str).collect();
+    let paragraphs = paragraphs(source);
+    let sources: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+    align(&target, &sources)
         .into_iter()
         .filter(|(t, s)| !t.is_empty() && !s.is_empty())
         .map(|(t, s)| (t, paragraphs[s].join("\n\n")))
@@ -343,7 +346,8 @@ mod tests {
             "t",
             "Premier paragraphe assez long.\n\nDeuxième, qui réunit deux paragraphes de la source.",
         );
-        let groups = source_groups(&doc, "First paragraph, long enough.\n\nSecond one,\n\nmerged in French.");
+        let source = Document::from_str("en.txt", "First paragraph, long enough.\n\nSecond one,\n\nmerged in French.");
+        let groups = source_groups(&doc, &source);
         assert_eq!(groups.len(), 2);
         assert_eq!(groups[0], (0..1, "First paragraph, long enough.".to_owned()));
         assert_eq!(groups[1].0, 1..2);

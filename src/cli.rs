@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use decalque::formats::InputFormat;
 
 /// Checks French machine-translated text: calques, anglicisms, terminology, transliteration,
 /// typography and Unicode damage, with exact spans.
@@ -81,9 +82,10 @@ pub(crate) struct InputArgs {
     /// Number of files processed in parallel (default: all cores).
     #[arg(long, short)]
     pub(crate) jobs: Option<usize>,
-    /// Read every input as this format instead of choosing by extension.
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub(crate) input_format: Option<InputFormatArg>,
+    /// Read every input as this format instead of choosing by extension: text, markdown, po,
+    /// xliff, srt, vtt or jsonl.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_input_format)]
+    pub(crate) input_format: Option<InputFormat>,
     /// Also check fuzzy PO entries (skipped by default).
     #[arg(long)]
     pub(crate) include_fuzzy: bool,
@@ -98,16 +100,12 @@ pub(crate) struct InputArgs {
     pub(crate) id_field: Option<String>,
 }
 
-/// The input formats of `--input-format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum InputFormatArg {
-    Text,
-    Markdown,
-    Po,
-    Xliff,
-    Srt,
-    Vtt,
-    Jsonl,
+/// Parses `--input-format` with the library's own names.
+fn parse_input_format(name: &str) -> Result<InputFormat, String> {
+    InputFormat::from_name(name).ok_or_else(|| {
+        let known: Vec<&str> = InputFormat::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown format (known: {})", known.join(", "))
+    })
 }
 
 #[derive(Debug, Args)]

@@ -21,8 +21,7 @@ use decalque::{FileReport, Linter, Registry, RuleSelector, Severity};
 use rayon::prelude::*;
 
 use crate::cli::{
-    CheckArgs, ColorChoice, ExplainArgs, FailOn, FixArgs, InputArgs, InputFormatArg, ListFormat, OutputFormat,
-    RulesArgs, SeverityArg,
+    CheckArgs, ColorChoice, ExplainArgs, FailOn, FixArgs, InputArgs, ListFormat, OutputFormat, RulesArgs, SeverityArg,
 };
 use crate::progress::Progress;
 
@@ -80,16 +79,7 @@ enum Skipped {
 
 /// The format an input is read as: `--input-format`, else its extension.
 fn input_format(args: &InputArgs, input: &Input) -> InputFormat {
-    match args.input_format {
-        Some(InputFormatArg::Text) => InputFormat::Plain,
-        Some(InputFormatArg::Markdown) => InputFormat::Markdown,
-        Some(InputFormatArg::Po) => InputFormat::Po,
-        Some(InputFormatArg::Xliff) => InputFormat::Xliff,
-        Some(InputFormatArg::Srt) => InputFormat::Srt,
-        Some(InputFormatArg::Vtt) => InputFormat::Vtt,
-        Some(InputFormatArg::Jsonl) => InputFormat::Jsonl,
-        None => input.format(),
-    }
+    args.input_format.unwrap_or_else(|| input.format())
 }
 
 /// How the format readers are set up.
@@ -145,33 +135,25 @@ fn check_with_source(
         .map_err(|e| read_failure(&shown, e))?;
     guarded(&name, || {
         let mut document = decalque::Document::read(source, format, options).map_err(|e| read_failure(&name, e))?;
-        attach_sources(&mut document, &original);
+        let groups = decalque::align::source_groups(&document, &original);
+        document.set_sources(groups);
         Ok(linter.check_into_report(document))
     })
 }
 
-/// Gives each paragraph of `document` the source paragraphs it translates, aligned by length.
-fn attach_sources(document: &mut decalque::Document, source: &decalque::Document) {
-    let paragraphs = |d: &decalque::Document| -> Vec<String> {
-        d.segments().iter().map(|s| d.text().get(s.span.range()).unwrap_or("").to_owned()).collect()
-    };
-    let (target, original) = (paragraphs(document), paragraphs(source));
-    let target_refs: Vec<&str> = target.iter().map(String::as_str).collect();
-    let source_refs: Vec<&str> = original.iter().map(String::as_str).collect();
-    let groups = decalque::align::align(&target_refs, &source_refs)
-        .into_iter()
-        .filter(|(t, s)| !t.is_empty() && !s.is_empty())
-        .map(|(t, s)| (t, original.get(s).map(|p| p.join("\n\n")).unwrap_or_default()))
-        .collect();
-    document.set_sources(groups);
-}
-
-/// An input for a reader of JSON Lines: standard input or the file.
-fn open_lines(input: &Input) -> io::Result<Box<dyn BufRead>> {
-    Ok(match input {
-        Input::Stdin(_) => Box::new(io::BufReader::new(io::stdin())),
-        Input::File(path) => Box::new(io::BufReader::with_capacity(1 << 16, std::fs::File::open(path)?)),
-    })
+/// An input for a reader of JSON Lines: standard input or the file; `None`, with the error
+/// recorded, when the file cannot be opened.
+fn open_lines(input: &Input, errors: &mut Vec<String>) -> Option<Box<dyn BufRead>> {
+    match input {
+        Input::Stdin(_) => Some(Box::new(io::BufReader::new(io::stdin()))),
+        Input::File(path) => match std::fs::File::open(path) {
+            Ok(file) => Some(Box::new(io::BufReader::with_capacity(1 << 16, file))),
+            Err(e) => {
+                errors.push(format!("{}: {e}", input.name()));
+                None
+            }
+        },
+    }
 }
 
 /// The command-line settings shared by the commands that check files.
@@ -358,13 +340,7 @@ pub(crate) fn check(args: CheckArgs, errors: &mut Vec<String>, notes: &mut Vec<S
             Some(Err(Skipped::Binary(message))) => notes.push(message),
             None => {
                 let name = input.name();
-                let reader = match open_lines(input) {
-                    Ok(reader) => reader,
-                    Err(e) => {
-                        errors.push(format!("{name}: {e}"));
-                        continue;
-                    }
-                };
+                let Some(reader) = open_lines(input, errors) else { continue };
                 pipeline.summary.files += 1;
                 let mut record_errors = Vec::new();
                 check_records(&setup.linter, &name, reader, &options.fields, Locate::InFile, |record| {
@@ -425,13 +401,7 @@ fn records(
 ) -> Result<Status, Fatal> {
     for (input, setup) in inputs {
         let name = input.name();
-        let reader = match open_lines(input) {
-            Ok(reader) => reader,
-            Err(e) => {
-                errors.push(format!("{name}: {e}"));
-                continue;
-            }
-        };
+        let Some(reader) = open_lines(input, errors) else { continue };
         check_records(&setup.linter, &name, reader, &options.fields, Locate::InRecord, |record| {
             let mut line = serde_json::to_string(&record_value(&record, score)).map_err(io::Error::other)?;
             line.push('\n');
