@@ -1,15 +1,17 @@
 //! The phrase kind: literal and regex phrases with lemma macros and context, all found in
 //! one pass per segment (an Aho-Corasick prefilter on literal anchors, then confirmation).
 
+use std::collections::HashMap;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
-use regex::Captures;
 use serde::Deserialize;
 
+use crate::rules::anchors::fold_for_prefilter;
 use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::lemma::{self, Slot};
 use crate::rules::pack::{PackError, RuleEntry};
-use crate::rules::pattern::{Anchors, Pattern, fold_for_prefilter, translate};
+use crate::rules::pattern::{Pattern, PatternMatch, translate};
 use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
 use crate::span::NormSpan;
 
@@ -56,12 +58,38 @@ struct PhraseRule {
 pub struct PhraseEngine {
     indexes: Vec<RuleIndex>,
     rules: Vec<PhraseRule>,
+    /// Every pattern of every rule, in rule then pattern order.
+    slots: Vec<PatternSlot>,
     prefilter: AhoCorasick,
-    /// For each prefilter pattern, the positions in `rules` it is an anchor of.
-    anchor_rules: Vec<Vec<u32>>,
-    /// Rules with no literal anchor: tried on every segment.
+    /// For each prefilter literal, the slots whose trigger group holds it.
+    triggers: Vec<Vec<u32>>,
+    /// Slots with no known literal: tried on every segment.
     always: Vec<u32>,
 }
+
+/// One pattern of one rule, with the prefilter literals it needs.
+struct PatternSlot {
+    /// Position of the rule in `rules`.
+    rule: u32,
+    /// Position of the pattern in the rule's `patterns`.
+    pattern: u32,
+    /// Groups of prefilter literal ids: a segment must hold one of each.
+    needs: Vec<Vec<u32>>,
+}
+
+/// Scratch state of the prefilter for one document.
+struct Scan {
+    /// For each literal, the number of the last segment it was seen in.
+    seen_in: Vec<u32>,
+    /// For each slot, the number of the last segment it was triggered in.
+    triggered_in: Vec<u32>,
+    /// Number of the current segment, from 1.
+    segment: u32,
+}
+
+/// Literals shorter than this (in bytes) only trigger a pattern that has nothing longer:
+/// they occur in most segments and would flood the prefilter.
+const SHORT_LITERAL: usize = 3;
 
 fn context_regex(entry: &RuleEntry, field: &str, source: &Option<String>) -> Result<Option<LazyRegex>, PackError> {
     source
@@ -114,22 +142,19 @@ impl PhraseRule {
             && self.after.as_ref().is_none_or(|r| r.is_match_after(tail))
             && !self.not_before.as_ref().is_some_and(|r| r.is_match_before(head))
             && !self.not_after.as_ref().is_some_and(|r| r.is_match_after(tail))
-            && !self
-                .unless
-                .iter()
-                .any(|p| p.matches(text).iter().any(|c| c.get(0).is_some_and(|m| m.start() <= start && end <= m.end())))
+            && !self.unless.iter().any(|p| p.matches(text).iter().any(|m| m.start <= start && end <= m.end))
     }
 
     /// The suggestions for one match.
-    fn suggestions(&self, pattern: &Pattern, before: &str, caps: &Captures<'_>) -> Vec<String> {
-        let matched = caps.get(0).map_or("", |m| m.as_str());
+    fn suggestions(&self, pattern: &Pattern, before: &str, found: &PatternMatch<'_>) -> Vec<String> {
+        let matched = found.as_str();
         let slot = pattern.first_macro.as_ref().and_then(|m| m.slot_in(before, matched)).unwrap_or(Slot::Infinitive);
         self.replacements
             .iter()
             .map(|template| {
                 let inflected = inflect_macros(template, slot);
                 let mut out = String::new();
-                caps.expand(&inflected, &mut out);
+                found.expand(&inflected, &mut out);
                 if sentence_start(before) { match_case(matched, &out) } else { out }
             })
             .collect()
@@ -196,80 +221,110 @@ impl PhraseEngine {
         for (index, entry) in entries {
             rules.push(PhraseRule::compile(index, entry)?);
         }
-        let mut anchor_ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        let mut anchors: Vec<String> = Vec::new();
-        let mut anchor_rules: Vec<Vec<u32>> = Vec::new();
+        let mut literal_ids: HashMap<&str, u32> = HashMap::new();
+        let mut literals: Vec<&str> = Vec::new();
+        let mut slots = Vec::new();
+        for (rule_position, rule) in rules.iter().enumerate() {
+            for (pattern_position, pattern) in rule.patterns.iter().enumerate() {
+                let needs = prefilter_groups(&pattern.anchors)
+                    .into_iter()
+                    .map(|group| {
+                        group
+                            .iter()
+                            .map(|literal| {
+                                *literal_ids.entry(literal).or_insert_with(|| {
+                                    literals.push(literal);
+                                    (literals.len() - 1) as u32
+                                })
+                            })
+                            .collect()
+                    })
+                    .collect();
+                slots.push(PatternSlot { rule: rule_position as u32, pattern: pattern_position as u32, needs });
+            }
+        }
+        let mut triggers: Vec<Vec<u32>> = vec![Vec::new(); literals.len()];
         let mut always = Vec::new();
-        for (position, rule) in rules.iter().enumerate() {
-            let position = position as u32;
-            let mut needs_always = false;
-            let mut words: Vec<&String> = Vec::new();
-            for pattern in &rule.patterns {
-                match &pattern.anchors {
-                    Anchors::Always => needs_always = true,
-                    Anchors::AnyOf(list) => words.extend(list),
-                }
-            }
-            if needs_always {
-                always.push(position);
-                continue;
-            }
-            for word in words {
-                let id = *anchor_ids.entry(word.clone()).or_insert_with(|| {
-                    anchors.push(word.clone());
-                    anchor_rules.push(Vec::new());
-                    anchors.len() - 1
-                });
-                if anchor_rules[id].last() != Some(&position) {
-                    anchor_rules[id].push(position);
-                }
+        for (position, slot) in slots.iter().enumerate() {
+            match slot.needs.first() {
+                Some(trigger) => trigger.iter().for_each(|&id| triggers[id as usize].push(position as u32)),
+                None => always.push(position as u32),
             }
         }
         let prefilter = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .build(&anchors)
+            .build(&literals)
             .map_err(|e| PackError { file: "<phrase rules>".into(), line: None, rule: None, message: e.to_string() })?;
-        Ok(PhraseEngine { indexes: rules.iter().map(|r| r.index).collect(), rules, prefilter, anchor_rules, always })
+        Ok(PhraseEngine { indexes: rules.iter().map(|r| r.index).collect(), rules, slots, prefilter, triggers, always })
     }
 
-    /// Positions in `rules` of the rules whose anchors occur in `text`, in order.
-    fn candidates(&self, text: &str, seen: &mut [bool]) -> Vec<u32> {
-        seen.fill(false);
-        let folded = fold_for_prefilter(text);
-        let mut out: Vec<u32> = Vec::new();
-        for &p in &self.always {
-            seen[p as usize] = true;
-            out.push(p);
-        }
-        for m in self.prefilter.find_overlapping_iter(&folded) {
-            for &p in &self.anchor_rules[m.pattern().as_usize()] {
-                if !seen[p as usize] {
-                    seen[p as usize] = true;
-                    out.push(p);
+    /// Scratch state for scanning the segments of one document.
+    fn scan(&self) -> Scan {
+        Scan { seen_in: vec![0; self.triggers.len()], triggered_in: vec![0; self.slots.len()], segment: 0 }
+    }
+
+    /// The slots whose literals all occur in `text`, in slot order.
+    fn candidates(&self, text: &str, scan: &mut Scan) -> Vec<u32> {
+        scan.segment += 1;
+        let now = scan.segment;
+        let mut triggered: Vec<u32> = Vec::new();
+        for m in self.prefilter.find_overlapping_iter(&fold_for_prefilter(text)) {
+            let id = m.pattern().as_usize();
+            scan.seen_in[id] = now;
+            for &slot in &self.triggers[id] {
+                if std::mem::replace(&mut scan.triggered_in[slot as usize], now) != now {
+                    triggered.push(slot);
                 }
             }
         }
-        out.sort_unstable();
-        out
+        // Every literal has been seen by now: keep the slots whose other groups are met too.
+        triggered.retain(|&slot| {
+            self.slots[slot as usize].needs[1..]
+                .iter()
+                .all(|group| group.iter().any(|&id| scan.seen_in[id as usize] == now))
+        });
+        triggered.extend_from_slice(&self.always);
+        triggered.sort_unstable();
+        triggered
     }
-}
 
-impl PhraseEngine {
-    /// Compiles, in parallel, the patterns of the enabled candidate rules that are still cold.
+    /// Compiles, in parallel, the patterns of the enabled candidate slots that are still cold.
     /// Regexes compile lazily and, on a short document, compiling them is most of the work.
-    fn warm(&self, cx: &CheckContext<'_>, candidates: &[Vec<u32>], seen: &mut [bool]) {
-        seen.fill(false);
-        let mut cold: Vec<&Pattern> = Vec::new();
-        for &position in candidates.iter().flatten() {
-            let rule = &self.rules[position as usize];
-            if !std::mem::replace(&mut seen[position as usize], true) && cx.enabled(rule.index) {
-                cold.extend(rule.patterns.iter().filter(|p| p.is_cold()));
-            }
-        }
+    fn warm(&self, cx: &CheckContext<'_>, candidates: &[Vec<u32>]) {
+        let mut cold: Vec<&Pattern> = candidates
+            .iter()
+            .flatten()
+            .map(|&slot| self.pattern(slot))
+            .filter(|(rule, pattern)| pattern.is_cold() && cx.enabled(rule.index))
+            .map(|(_, pattern)| pattern)
+            .collect();
+        cold.sort_unstable_by_key(|p| std::ptr::from_ref(*p));
+        cold.dedup_by_key(|p| std::ptr::from_ref(*p));
         if cold.len() > 1 {
             cold.par_iter().for_each(|p| p.warm());
         }
     }
+
+    /// The rule and pattern of a slot.
+    fn pattern(&self, slot: u32) -> (&PhraseRule, &Pattern) {
+        let slot = &self.slots[slot as usize];
+        let rule = &self.rules[slot.rule as usize];
+        (rule, &rule.patterns[slot.pattern as usize])
+    }
+}
+
+/// The groups of a pattern's literals the prefilter checks, trigger first: the group whose
+/// shortest literal is longest, then the other groups without short literals.
+fn prefilter_groups(groups: &[Vec<String>]) -> Vec<&[String]> {
+    let shortest = |group: &[String]| group.iter().map(String::len).min().unwrap_or(0);
+    let Some(trigger) = groups.iter().max_by_key(|g| (shortest(g), std::cmp::Reverse(g.len()))) else {
+        return Vec::new();
+    };
+    let mut chosen = vec![trigger.as_slice()];
+    chosen.extend(
+        groups.iter().filter(|g| !std::ptr::eq(*g, trigger) && shortest(g) >= SHORT_LITERAL).map(Vec::as_slice),
+    );
+    chosen
 }
 
 impl Check for PhraseEngine {
@@ -294,43 +349,45 @@ impl Check for PhraseEngine {
 
     fn check(&self, cx: &CheckContext<'_>, sink: &mut Sink<'_>) {
         let text = cx.document.text();
-        let mut seen = vec![false; self.rules.len()];
         let mut document_ok: Vec<Option<bool>> = vec![None; self.rules.len()];
         let segments = cx.document.segments();
+        let mut scan = self.scan();
         let candidates: Vec<Vec<u32>> =
-            segments.iter().map(|segment| self.candidates(&text[segment.span.range()], &mut seen)).collect();
-        self.warm(cx, &candidates, &mut seen);
+            segments.iter().map(|segment| self.candidates(&text[segment.span.range()], &mut scan)).collect();
+        self.warm(cx, &candidates);
         for (segment, candidates) in segments.iter().zip(candidates) {
             let seg_text = &text[segment.span.range()];
-            for position in candidates {
-                let rule = &self.rules[position as usize];
+            // Slots are in rule order: a rule's patterns share what it has reported.
+            let mut reported: Vec<(usize, usize)> = Vec::new();
+            let mut current_rule = None;
+            for slot in candidates {
+                let rule_position = self.slots[slot as usize].rule as usize;
+                let (rule, pattern) = self.pattern(slot);
                 if !cx.enabled(rule.index) {
                     continue;
                 }
-                let mut reported: Vec<(usize, usize)> = Vec::new();
-                for pattern in &rule.patterns {
-                    for caps in pattern.matches(seg_text) {
-                        let Some(whole) = caps.get(0) else { continue };
-                        let (start, end) = (whole.start(), whole.end());
-                        if reported.iter().any(|&(s, e)| s < end && start < e)
-                            || !rule.context_allows(seg_text, start, end)
-                        {
+                if current_rule.replace(rule_position) != Some(rule_position) {
+                    reported.clear();
+                }
+                for found in pattern.matches(seg_text) {
+                    let (start, end) = (found.start, found.end);
+                    if reported.iter().any(|&(s, e)| s < end && start < e) || !rule.context_allows(seg_text, start, end)
+                    {
+                        continue;
+                    }
+                    if let Some(doc_regex) = &rule.document {
+                        let ok = *document_ok[rule_position].get_or_insert_with(|| doc_regex.is_match(text));
+                        if !ok {
                             continue;
                         }
-                        if let Some(doc_regex) = &rule.document {
-                            let ok = *document_ok[position as usize].get_or_insert_with(|| doc_regex.is_match(text));
-                            if !ok {
-                                continue;
-                            }
-                        }
-                        reported.push((start, end));
-                        let span = NormSpan::new(start, end).shifted(segment.span.start);
-                        let mut finding = Finding::new(rule.index, span);
-                        for replacement in rule.suggestions(pattern, &seg_text[..start], &caps) {
-                            finding = finding.suggest(replacement);
-                        }
-                        sink.push(finding);
                     }
+                    reported.push((start, end));
+                    let span = NormSpan::new(start, end).shifted(segment.span.start);
+                    let mut finding = Finding::new(rule.index, span);
+                    for replacement in rule.suggestions(pattern, &seg_text[..start], &found) {
+                        finding = finding.suggest(replacement);
+                    }
+                    sink.push(finding);
                 }
             }
         }
