@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use decalque::fix::apply_edits;
+use decalque::rules::pack::{parse_embedded, parse_pack};
 use decalque::rules::{Example, ExampleEncoding, Expect, RuleMeta, builtin};
 use decalque::{Applicability, Document, Linter, Registry, Selection, Source};
 
@@ -138,7 +139,7 @@ fn rule_ids_are_unique_and_well_formed() {
 }
 
 #[test]
-fn every_pack_file_is_embedded() {
+fn every_pack_file_is_embedded_as_json_with_the_same_contents() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
@@ -147,9 +148,15 @@ fn every_pack_file_is_embedded() {
         .map(|name| format!("rules/{name}"))
         .collect();
     on_disk.sort();
-    let mut embedded: Vec<String> = builtin::PACKS.iter().map(|(name, _)| (*name).to_owned()).collect();
-    embedded.sort();
-    assert_eq!(on_disk, embedded, "src/rules/builtin.rs must list every rules/*.toml");
+    let embedded: Vec<String> = builtin::PACKS.iter().map(|pack| pack.name.to_owned()).collect();
+    assert_eq!(on_disk, embedded, "build.rs embeds every rules/*.toml");
+    for pack in builtin::PACKS {
+        assert!(matches!(pack.source, builtin::PackSource::Json(_)), "{} did not convert", pack.name);
+        let text = std::fs::read_to_string(dir.join(pack.name.trim_start_matches("rules/"))).unwrap();
+        let from_toml = parse_pack(pack.name, &text).unwrap().trusted();
+        let from_json = parse_embedded(pack).unwrap();
+        assert_eq!(format!("{from_json:?}"), format!("{from_toml:?}"), "{}", pack.name);
+    }
 }
 
 #[test]

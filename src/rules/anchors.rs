@@ -76,12 +76,23 @@ impl Literals {
     }
 }
 
+/// First of the private-use characters that stand for macros in a skeleton regex.
+pub(crate) const MACRO_MARK: u32 = 0xE000;
+
 /// The groups of literals every match of `regex` contains (empty when none is known or the
 /// regex does not parse). Each group lists folded alternatives, none of them empty.
-pub(crate) fn required_literals(regex: &str) -> Vec<Vec<String>> {
+///
+/// The regex may be a skeleton where the character `MACRO_MARK + i` stands for any string of
+/// `macros[i]` (a lemma's forms): parsing the forms' long alternations would cost more than
+/// the rest of loading a pack.
+pub(crate) fn required_literals(regex: &str, macros: &[Vec<String>]) -> Vec<Vec<String>> {
     let Ok(ast) = ast::parse::Parser::new().parse(regex) else { return Vec::new() };
-    let mut groups: Vec<Vec<String>> =
-        literals(&ast).into_groups().into_iter().filter(|g| !g.is_empty() && g.iter().all(|s| !s.is_empty())).collect();
+    let mut groups: Vec<Vec<String>> = Reader { macros }
+        .literals(&ast)
+        .into_groups()
+        .into_iter()
+        .filter(|g| !g.is_empty() && g.iter().all(|s| !s.is_empty()))
+        .collect();
     for group in &mut groups {
         group.sort();
         group.dedup();
@@ -91,79 +102,96 @@ pub(crate) fn required_literals(regex: &str) -> Vec<Vec<String>> {
     groups
 }
 
-fn literals(ast: &Ast) -> Literals {
-    match ast {
-        Ast::Empty(_) | Ast::Flags(_) | Ast::Assertion(_) => Literals::empty(),
-        Ast::Literal(literal) => Literals::exactly(vec![fold_for_prefilter(literal.c.encode_utf8(&mut [0; 4]))]),
-        Ast::Dot(_) | Ast::ClassUnicode(_) | Ast::ClassPerl(_) => Literals::unknown(Vec::new()),
-        Ast::ClassBracketed(class) if !class.negated => match class_chars(&class.kind) {
-            Some(chars) => {
-                let mut strings: Vec<String> =
-                    chars.iter().map(|c| fold_for_prefilter(c.encode_utf8(&mut [0; 4]))).collect();
-                strings.sort();
-                strings.dedup();
-                Literals::exactly(strings)
-            }
-            None => Literals::unknown(Vec::new()),
-        },
-        Ast::ClassBracketed(_) => Literals::unknown(Vec::new()),
-        Ast::Group(group) => literals(&group.ast),
-        Ast::Repetition(repetition) => {
-            let inner = literals(&repetition.ast);
-            match minimum(&repetition.op.kind) {
-                0 => match (&repetition.op.kind, inner.exact) {
-                    (RepetitionKind::ZeroOrOne, Some(mut strings)) if strings.len() < MAX_SET => {
-                        strings.push(String::new());
-                        Literals::exactly(strings)
-                    }
-                    _ => Literals::unknown(Vec::new()),
-                },
-                _ if exactly_once(&repetition.op.kind) => inner,
-                _ => Literals::unknown(inner.into_groups()),
-            }
-        }
-        Ast::Alternation(alternation) => {
-            let mut union = Vec::new();
-            for branch in &alternation.asts {
-                match literals(branch).exact {
-                    Some(strings) if union.len() + strings.len() <= MAX_SET => union.extend(strings),
-                    _ => return Literals::unknown(Vec::new()),
-                }
-            }
-            Literals::exactly(union)
-        }
-        Ast::Concat(concat) => concatenation(&concat.asts),
-    }
+/// Reads literals off a syntax tree whose marks stand for `macros`.
+struct Reader<'m> {
+    macros: &'m [Vec<String>],
 }
 
-/// A concatenation: neighbouring exact parts join into longer strings; a part that is not
-/// exact closes the run before it, which becomes a group of its own.
-fn concatenation(parts: &[Ast]) -> Literals {
-    let mut run = vec![String::new()];
-    let mut all_exact = true;
-    let mut required = Vec::new();
-    for part in parts {
-        let part = literals(part);
-        match part.exact {
-            Some(strings) if run.len() * strings.len() <= MAX_SET => {
-                run = run.iter().flat_map(|head| strings.iter().map(move |tail| format!("{head}{tail}"))).collect();
+impl Reader<'_> {
+    /// The folded forms of the macro `c` stands for, if it is a mark.
+    fn macro_forms(&self, c: char) -> Option<&[String]> {
+        let index = (c as u32).checked_sub(MACRO_MARK)?;
+        self.macros.get(index as usize).map(Vec::as_slice)
+    }
+
+    fn literals(&self, ast: &Ast) -> Literals {
+        match ast {
+            Ast::Empty(_) | Ast::Flags(_) | Ast::Assertion(_) => Literals::empty(),
+            Ast::Literal(literal) => match self.macro_forms(literal.c) {
+                Some(forms) if forms.len() <= MAX_SET => Literals::exactly(forms.to_vec()),
+                Some(_) => Literals::unknown(Vec::new()),
+                None => Literals::exactly(vec![fold_for_prefilter(literal.c.encode_utf8(&mut [0; 4]))]),
+            },
+            Ast::Dot(_) | Ast::ClassUnicode(_) | Ast::ClassPerl(_) => Literals::unknown(Vec::new()),
+            Ast::ClassBracketed(class) if !class.negated => match class_chars(&class.kind) {
+                Some(chars) => {
+                    let mut strings: Vec<String> =
+                        chars.iter().map(|c| fold_for_prefilter(c.encode_utf8(&mut [0; 4]))).collect();
+                    strings.sort();
+                    strings.dedup();
+                    Literals::exactly(strings)
+                }
+                None => Literals::unknown(Vec::new()),
+            },
+            Ast::ClassBracketed(_) => Literals::unknown(Vec::new()),
+            Ast::Group(group) => self.literals(&group.ast),
+            Ast::Repetition(repetition) => {
+                let inner = self.literals(&repetition.ast);
+                match minimum(&repetition.op.kind) {
+                    0 => match (&repetition.op.kind, inner.exact) {
+                        (RepetitionKind::ZeroOrOne, Some(mut strings)) if strings.len() < MAX_SET => {
+                            strings.push(String::new());
+                            Literals::exactly(strings)
+                        }
+                        _ => Literals::unknown(Vec::new()),
+                    },
+                    _ if exactly_once(&repetition.op.kind) => inner,
+                    _ => Literals::unknown(inner.into_groups()),
+                }
             }
-            Some(strings) => {
-                all_exact = false;
-                required.push(std::mem::replace(&mut run, strings));
+            Ast::Alternation(alternation) => {
+                let mut union = Vec::new();
+                for branch in &alternation.asts {
+                    match self.literals(branch).exact {
+                        Some(strings) if union.len() + strings.len() <= MAX_SET => union.extend(strings),
+                        _ => return Literals::unknown(Vec::new()),
+                    }
+                }
+                Literals::exactly(union)
             }
-            None => {
-                all_exact = false;
-                required.push(std::mem::replace(&mut run, vec![String::new()]));
-                required.extend(part.required);
-            }
+            Ast::Concat(concat) => self.concatenation(&concat.asts),
         }
     }
-    if all_exact {
-        return Literals::exactly(run);
+
+    /// A concatenation: neighbouring exact parts join into longer strings; a part that is not
+    /// exact closes the run before it, which becomes a group of its own.
+    fn concatenation(&self, parts: &[Ast]) -> Literals {
+        let mut run = vec![String::new()];
+        let mut all_exact = true;
+        let mut required = Vec::new();
+        for part in parts {
+            let part = self.literals(part);
+            match part.exact {
+                Some(strings) if run.len() * strings.len() <= MAX_SET => {
+                    run = run.iter().flat_map(|head| strings.iter().map(move |tail| format!("{head}{tail}"))).collect();
+                }
+                Some(strings) => {
+                    all_exact = false;
+                    required.push(std::mem::replace(&mut run, strings));
+                }
+                None => {
+                    all_exact = false;
+                    required.push(std::mem::replace(&mut run, vec![String::new()]));
+                    required.extend(part.required);
+                }
+            }
+        }
+        if all_exact {
+            return Literals::exactly(run);
+        }
+        required.push(run);
+        Literals::unknown(required)
     }
-    required.push(run);
-    Literals::unknown(required)
 }
 
 fn minimum(kind: &RepetitionKind) -> u32 {
@@ -215,7 +243,7 @@ mod tests {
     use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 
     fn groups(regex: &str) -> Vec<Vec<String>> {
-        required_literals(regex)
+        required_literals(regex, &[])
     }
 
     fn strings(list: &[&str]) -> Vec<String> {
@@ -229,6 +257,16 @@ mod tests {
         assert_eq!(groups(r"L['’]Alliance"), vec![strings(&["l'alliance"])]);
         assert_eq!(groups(r"a|\w+"), Vec::<Vec<String>>::new());
         assert_eq!(groups(r"\d+ ?%"), vec![strings(&[" %", "%"])]);
+    }
+
+    #[test]
+    fn marks_stand_for_macro_forms() {
+        let forms = vec![strings(&["prend", "prit"])];
+        assert_eq!(
+            required_literals("\u{E000}\\s+place", &forms),
+            vec![strings(&["place"]), strings(&["prend", "prit"])]
+        );
+        assert_eq!(required_literals("s['’]\u{E000}", &forms), vec![strings(&["s'prend", "s'prit"])]);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use toml::{Spanned, Table, Value};
 
 use crate::diagnostic::{Applicability, Category, RuleId, Severity};
+use crate::rules::builtin::{EmbeddedPack, PackSource};
 use crate::rules::{Example, ExampleEncoding, RuleIndex, RuleMeta};
 
 /// A pack that could not be loaded, or a rule in it that could not be compiled.
@@ -98,25 +99,50 @@ pub(crate) fn bind_checks(
     Ok(bound)
 }
 
+/// The tables of a pack file by section, each table as `T` (spanned or located).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct PackFile {
-    #[serde(default)]
-    rule: Vec<Spanned<Table>>,
-    #[serde(default)]
-    term: Vec<Spanned<Table>>,
-    #[serde(default)]
-    acronym: Vec<Spanned<Table>>,
-    #[serde(default)]
-    variants: Vec<Spanned<Table>>,
-    #[serde(default)]
-    person: Vec<Spanned<Table>>,
-    #[serde(default)]
-    first_name: Vec<Spanned<Table>>,
-    #[serde(default)]
-    place: Vec<Spanned<Table>>,
-    #[serde(default)]
-    vocabulary: Vec<Spanned<Table>>,
+struct PackFile<T> {
+    #[serde(default = "Vec::new")]
+    rule: Vec<T>,
+    #[serde(default = "Vec::new")]
+    term: Vec<T>,
+    #[serde(default = "Vec::new")]
+    acronym: Vec<T>,
+    #[serde(default = "Vec::new")]
+    variants: Vec<T>,
+    #[serde(default = "Vec::new")]
+    person: Vec<T>,
+    #[serde(default = "Vec::new")]
+    first_name: Vec<T>,
+    #[serde(default = "Vec::new")]
+    place: Vec<T>,
+    #[serde(default = "Vec::new")]
+    vocabulary: Vec<T>,
+}
+
+/// A table and the line it starts on (the form `build.rs` writes embedded packs in).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocatedTable {
+    line: usize,
+    table: Table,
+}
+
+impl<T> PackFile<T> {
+    fn map<U>(self, mut f: impl FnMut(T) -> U) -> PackFile<U> {
+        let mut all = |tables: Vec<T>| tables.into_iter().map(&mut f).collect();
+        PackFile {
+            rule: all(self.rule),
+            term: all(self.term),
+            acronym: all(self.acronym),
+            variants: all(self.variants),
+            person: all(self.person),
+            first_name: all(self.first_name),
+            place: all(self.place),
+            vocabulary: all(self.vocabulary),
+        }
+    }
 }
 
 /// The kinds of data table a pack may hold besides rules (`[[term]]`, `[[person]]`…).
@@ -288,14 +314,30 @@ impl Lines {
 
 /// Parses the pack `text`, named `file` in errors, into rule entries and data tables.
 pub fn parse_pack(file: &str, text: &str) -> Result<Pack, PackError> {
-    let pack: PackFile = toml::from_str(text).map_err(|e| PackError {
+    let pack: PackFile<Spanned<Table>> = toml::from_str(text).map_err(|e| PackError {
         file: file.to_owned(),
         line: e.span().map(|s| line_of(text, s.start)),
         rule: None,
         message: e.message().trim_end().to_owned(),
     })?;
     let lines = Lines::new(text);
-    let rules = pack.rule.into_iter().map(|table| parse_rule(file, &lines, table)).collect::<Result<_, _>>()?;
+    assemble(file, pack.map(|t| LocatedTable { line: lines.line_of(t.span().start), table: t.into_inner() }))
+}
+
+/// Loads an embedded pack.
+pub fn parse_embedded(pack: &EmbeddedPack) -> Result<Pack, PackError> {
+    let loaded = match pack.source {
+        PackSource::Toml(text) => parse_pack(pack.name, text),
+        PackSource::Json(json) => serde_json::from_str(json)
+            .map_err(|e| PackError { file: pack.name.to_owned(), line: None, rule: None, message: e.to_string() })
+            .and_then(|tables| assemble(pack.name, tables)),
+    };
+    loaded.map(Pack::trusted)
+}
+
+/// Rule entries and data tables from a pack's located tables.
+fn assemble(file: &str, pack: PackFile<LocatedTable>) -> Result<Pack, PackError> {
+    let rules = pack.rule.into_iter().map(|table| parse_rule(file, table)).collect::<Result<_, _>>()?;
     let mut data = PackData::default();
     for (section, tables) in [
         (Section::Term, pack.term),
@@ -309,18 +351,15 @@ pub fn parse_pack(file: &str, text: &str) -> Result<Pack, PackError> {
         if tables.is_empty() {
             continue;
         }
-        let entries = tables
-            .into_iter()
-            .map(|t| DataEntry { file: file.to_owned(), line: lines.line_of(t.span().start), table: t.into_inner() })
-            .collect();
+        let entries =
+            tables.into_iter().map(|t| DataEntry { file: file.to_owned(), line: t.line, table: t.table }).collect();
         data.sections.insert(section, entries);
     }
     Ok(Pack { rules, data })
 }
 
-fn parse_rule(file: &str, lines: &Lines, table: Spanned<Table>) -> Result<RuleEntry, PackError> {
-    let line = lines.line_of(table.span().start);
-    let mut params = table.into_inner();
+fn parse_rule(file: &str, located: LocatedTable) -> Result<RuleEntry, PackError> {
+    let LocatedTable { line, table: mut params } = located;
     let id_hint = params.get("id").and_then(Value::as_str).map(str::to_owned);
     let err = |message: String| PackError { file: file.to_owned(), line: Some(line), rule: id_hint.clone(), message };
 

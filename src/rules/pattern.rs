@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use regex_automata::util::captures::Captures;
 
-use crate::rules::anchors::required_literals;
+use crate::rules::anchors::{MACRO_MARK, fold_for_prefilter, required_literals};
 use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::lemma::{self, Person, Slot};
 
@@ -58,11 +58,46 @@ pub(crate) struct Pattern {
     pub(crate) anchors: Vec<Vec<String>>,
 }
 
-/// Expands `{lemma}` macros, spaces and apostrophes of `source` into a regex string.
-/// Returns the regex text and the bodies of the macros met, in order.
-pub(crate) fn translate(source: &str) -> Result<(String, Vec<String>), String> {
+/// A pattern written as a regex.
+pub(crate) struct Translation {
+    /// The regex text.
+    pub(crate) regex: String,
+    /// The forms of each lemma macro met, in order.
+    pub(crate) macros: Vec<Vec<(Slot, String)>>,
+    /// Byte ranges of `regex` that spell out each macro's forms.
+    macro_spans: Vec<std::ops::Range<usize>>,
+}
+
+impl Translation {
+    /// The regex with each macro written as one mark character (see
+    /// [`required_literals`]), or the regex itself if it already holds such characters.
+    fn skeleton(&self) -> String {
+        let marks = MACRO_MARK..MACRO_MARK + 0x1900;
+        if self.regex.chars().any(|c| marks.contains(&(c as u32))) {
+            return self.regex.clone();
+        }
+        let mut out = String::with_capacity(self.regex.len());
+        let mut last = 0;
+        for (n, span) in self.macro_spans.iter().enumerate() {
+            out.push_str(&self.regex[last..span.start]);
+            out.extend(char::from_u32(MACRO_MARK + n as u32));
+            last = span.end;
+        }
+        out.push_str(&self.regex[last..]);
+        out
+    }
+
+    /// The folded forms of each macro, as [`required_literals`] takes them.
+    fn folded_macros(&self) -> Vec<Vec<String>> {
+        self.macros.iter().map(|forms| forms.iter().map(|(_, f)| fold_for_prefilter(f)).collect()).collect()
+    }
+}
+
+/// Expands `{lemma}` macros, spaces and apostrophes of `source` into a regex.
+pub(crate) fn translate(source: &str) -> Result<Translation, String> {
     let mut out = String::with_capacity(source.len() * 2);
     let mut macros = Vec::new();
+    let mut macro_spans = Vec::new();
     let mut chars = source.char_indices().peekable();
     let mut in_class = false;
     while let Some((i, c)) = chars.next() {
@@ -112,17 +147,17 @@ pub(crate) fn translate(source: &str) -> Result<(String, Vec<String>), String> {
             }
             '{' if !in_class => match macro_body(&source[i + 1..]) {
                 Some(body) => {
-                    let mut forms: Vec<String> = lemma::expand(body)
-                        .ok_or_else(|| format!("cannot inflect lemma macro `{{{body}}}`"))?
-                        .into_iter()
-                        .map(|(_, form)| form.replace('’', "'"))
-                        .collect();
+                    let expanded =
+                        lemma::expand(body).ok_or_else(|| format!("cannot inflect lemma macro `{{{body}}}`"))?;
+                    let mut forms: Vec<String> = expanded.iter().map(|(_, form)| form.replace('’', "'")).collect();
                     forms.sort();
                     forms.dedup();
+                    let start = out.len();
                     out.push_str("(?:");
                     push_trie(&mut out, &forms.iter().map(String::as_str).collect::<Vec<_>>());
                     out.push(')');
-                    macros.push(body.to_owned());
+                    macro_spans.push(start..out.len());
+                    macros.push(expanded);
                     for _ in 0..body.chars().count() + 1 {
                         chars.next();
                     }
@@ -132,7 +167,7 @@ pub(crate) fn translate(source: &str) -> Result<(String, Vec<String>), String> {
             _ => out.push(c),
         }
     }
-    Ok((out, macros))
+    Ok(Translation { regex: out, macros, macro_spans })
 }
 
 /// Writes sorted, distinct `words` as one alternation factored by common prefixes
@@ -192,21 +227,17 @@ fn macro_body(rest: &str) -> Option<&str> {
 impl Pattern {
     /// Compiles `source`; errors say what is wrong with it.
     pub(crate) fn compile(source: &str, case_sensitive: bool, trusted: bool) -> Result<Pattern, String> {
-        let (regex_text, macros) = translate(source)?;
-        let regex = LazyRegex::new(regex_text.clone(), !case_sensitive, trusted)
-            .map_err(|e| format!("invalid pattern `{source}`: {e}"))?;
-        let first_macro = match macros.first() {
-            Some(body) => {
-                let forms = lemma::expand(body).unwrap_or_default();
-                let mut map: HashMap<String, Vec<Slot>> = HashMap::with_capacity(forms.len());
-                for (slot, form) in forms {
-                    map.entry(form).or_default().push(slot);
-                }
-                Some(MacroForms { forms: map })
+        let translation = translate(source)?;
+        let anchors = required_literals(&translation.skeleton(), &translation.folded_macros());
+        let first_macro = translation.macros.into_iter().next().map(|forms| {
+            let mut map: HashMap<String, Vec<Slot>> = HashMap::with_capacity(forms.len());
+            for (slot, form) in forms {
+                map.entry(form).or_default().push(slot);
             }
-            None => None,
-        };
-        let anchors = required_literals(&regex_text);
+            MacroForms { forms: map }
+        });
+        let regex = LazyRegex::new(translation.regex, !case_sensitive, trusted)
+            .map_err(|e| format!("invalid pattern `{source}`: {e}"))?;
         Ok(Pattern { regex, first_macro, anchors })
     }
 

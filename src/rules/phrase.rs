@@ -95,7 +95,7 @@ fn context_regex(entry: &RuleEntry, field: &str, source: &Option<String>) -> Res
     source
         .as_deref()
         .map(|s| {
-            let (text, _) = translate(s).map_err(|e| entry.error(format!("`{field}`: {e}")))?;
+            let text = translate(s).map_err(|e| entry.error(format!("`{field}`: {e}")))?.regex;
             LazyRegex::new(text, true, entry.trusted)
                 .map_err(|e| entry.error(format!("`{field}`: invalid regex `{s}`: {e}")))
         })

@@ -12,7 +12,7 @@ use crate::rules::capitalization::{self, CapitalizationEngine};
 use crate::rules::consistency::{self, ConsistencyEngine};
 use crate::rules::document_kind::{self, DocumentEngine};
 use crate::rules::locale::{self, LocaleEngine};
-use crate::rules::pack::{Pack, PackData, PackError, RuleEntry, parse_pack, read_pack_dir};
+use crate::rules::pack::{Pack, PackData, PackError, RuleEntry, parse_embedded, read_pack_dir};
 use crate::rules::phrase::PhraseEngine;
 use crate::rules::script::{self, UnicodeEngine};
 use crate::rules::term::{self, TermEngine};
@@ -116,8 +116,7 @@ impl Registry {
     /// The embedded packs, every pack in `dirs`, and `extra` (a project glossary).
     pub fn load_with(dirs: &[PathBuf], extra: Pack) -> Result<Registry, PackError> {
         // Packs parse independently: spread them over the cores, then merge in order.
-        let parsed: Vec<Result<Pack, PackError>> =
-            builtin::PACKS.par_iter().map(|(name, text)| parse_pack(name, text).map(Pack::trusted)).collect();
+        let parsed: Vec<Result<Pack, PackError>> = builtin::PACKS.par_iter().map(parse_embedded).collect();
         let mut pack = Pack::default();
         for one in parsed {
             pack.extend(one?);
