@@ -12,11 +12,12 @@ use std::{env, fs};
 
 type Sections = BTreeMap<String, Vec<toml::Spanned<toml::Table>>>;
 
-fn main() {
+type BuildResult<T> = Result<T, Box<dyn std::error::Error>>;
+
+fn main() -> BuildResult<()> {
     println!("cargo::rerun-if-changed=rules");
-    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let mut packs: Vec<PathBuf> = fs::read_dir("rules")
-        .expect("the rules folder is readable")
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").ok_or("cargo sets OUT_DIR")?);
+    let mut packs: Vec<PathBuf> = fs::read_dir("rules")?
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
@@ -25,21 +26,22 @@ fn main() {
     let mut list = String::from("&[\n");
     for path in &packs {
         println!("cargo::rerun-if-changed={}", path.display());
-        let text = fs::read_to_string(path).expect("a rule pack is UTF-8");
-        let name = format!("rules/{}", path.file_name().and_then(|n| n.to_str()).expect("a UTF-8 file name"));
+        let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let file_name = path.file_name().and_then(|n| n.to_str()).ok_or("a rule pack's name is UTF-8")?;
+        let name = format!("rules/{file_name}");
         let source = match to_json(&text) {
             Some(json) => {
-                let target =
-                    out_dir.join(format!("{}.json", path.file_stem().and_then(|s| s.to_str()).unwrap_or("pack")));
-                fs::write(&target, json).expect("OUT_DIR is writable");
+                let target = out_dir.join(format!("{file_name}.json"));
+                fs::write(&target, json)?;
                 format!("PackSource::Json(include_str!({:?}))", target.display().to_string())
             }
             None => format!("PackSource::Toml(include_str!({:?}))", absolute(path).display().to_string()),
         };
-        writeln!(list, "    EmbeddedPack {{ name: {name:?}, source: {source} }},").expect("writing to a String");
+        writeln!(list, "    EmbeddedPack {{ name: {name:?}, source: {source} }},")?;
     }
     list.push(']');
-    fs::write(out_dir.join("packs.rs"), list).expect("OUT_DIR is writable");
+    fs::write(out_dir.join("packs.rs"), list)?;
+    Ok(())
 }
 
 /// `{"section": [{"line": 12, "table": {…}}, …], …}`, or `None` if the pack is not valid TOML.
