@@ -149,18 +149,32 @@ impl Reader<'_> {
                     _ => Literals::unknown(inner.into_groups()),
                 }
             }
-            Ast::Alternation(alternation) => {
-                let mut union = Vec::new();
-                for branch in &alternation.asts {
-                    match self.literals(branch).exact {
-                        Some(strings) if union.len() + strings.len() <= MAX_SET => union.extend(strings),
-                        _ => return Literals::unknown(Vec::new()),
-                    }
-                }
-                Literals::exactly(union)
-            }
+            Ast::Alternation(alternation) => self.alternation(&alternation.asts),
             Ast::Concat(concat) => self.concatenation(&concat.asts),
         }
+    }
+
+    /// An alternation: the union of its branches when they are all exact; otherwise one
+    /// group made of each branch's most selective group (every match contains one of them).
+    fn alternation(&self, branches: &[Ast]) -> Literals {
+        let branches: Vec<Literals> = branches.iter().map(|b| self.literals(b)).collect();
+        if branches.iter().all(|b| b.exact.is_some()) {
+            let union: Vec<String> = branches.into_iter().flat_map(|b| b.exact.unwrap_or_default()).collect();
+            return if union.len() <= MAX_SET { Literals::exactly(union) } else { Literals::unknown(Vec::new()) };
+        }
+        let mut union = Vec::new();
+        for branch in branches {
+            let best = branch
+                .into_groups()
+                .into_iter()
+                .filter(|g| g.iter().all(|s| !s.is_empty()))
+                .max_by_key(|g| g.iter().map(String::len).min().unwrap_or(0));
+            match best {
+                Some(group) if union.len() + group.len() <= MAX_SET => union.extend(group),
+                _ => return Literals::unknown(Vec::new()),
+            }
+        }
+        Literals::unknown(vec![union])
     }
 
     /// A concatenation: neighbouring exact parts join into longer strings; a part that is not
@@ -256,6 +270,9 @@ mod tests {
         assert_eq!(groups(r"(le|la)\s+ministre"), vec![strings(&["la", "le"]), strings(&["ministre"])]);
         assert_eq!(groups(r"L['’]Alliance"), vec![strings(&["l'alliance"])]);
         assert_eq!(groups(r"a|\w+"), Vec::<Vec<String>>::new());
+        // Branches that are not exact give their most selective literals.
+        assert_eq!(groups(r"(?:Premier\s+ministre|Président)\b"), vec![strings(&["ministre", "président"])]);
+        assert_eq!(groups(r"on-line|on\s+line"), vec![strings(&["line", "on-line"])]);
         assert_eq!(groups(r"\d+ ?%"), vec![strings(&[" %", "%"])]);
     }
 
