@@ -103,10 +103,6 @@ impl<'a> CheckContext<'a> {
 
     /// The masked ranges (URLs, code, placeholders…) of each segment, in segment offsets;
     /// computed on first use and shared by the typography and locale checks.
-    #[doc(hidden)]
-    pub fn segment_masks_pub(&self) -> &[Vec<Range<usize>>] {
-        self.segment_masks()
-    }
     pub(crate) fn segment_masks(&self) -> &[Vec<Range<usize>>] {
         self.masks.get_or_init(|| {
             let text = self.document.text();
