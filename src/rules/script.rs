@@ -4,6 +4,7 @@
 //! German sentences.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use serde::Deserialize;
 use unicode_normalization::char::is_combining_mark;
@@ -263,7 +264,7 @@ fn check_invisible(cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_>) 
     let text = cx.document.text();
     for segment in cx.document.segments() {
         let seg = &text[segment.span.range()];
-        if seg.is_ascii() && !seg.bytes().any(|b| is_control(char::from(b))) {
+        if !seg.chars().any(|c| invisible_name(c).is_some()) {
             continue;
         }
         let has_rtl = seg.chars().any(is_rtl);
@@ -414,11 +415,29 @@ fn mojibake_at(chars: &[(usize, char)], k: usize) -> Option<(usize, char)> {
     plausible(decoded).then_some((continuation + 1, decoded))
 }
 
+/// Whether `seg` has a character that displays a UTF-8 lead byte followed by one that
+/// displays a continuation byte (or `Ã` and a space): where mojibake can start.
+fn may_hold_mojibake(seg: &str) -> bool {
+    let mut previous_is_lead = false;
+    for c in seg.chars() {
+        if c.is_ascii() && c != ' ' {
+            previous_is_lead = false;
+            continue;
+        }
+        let byte = legacy_byte(c);
+        if previous_is_lead && (c == ' ' || byte.is_some_and(|b| (0x80..=0xBF).contains(&b))) {
+            return true;
+        }
+        previous_is_lead = byte.is_some_and(|b| (0xC2..=0xF4).contains(&b));
+    }
+    false
+}
+
 fn check_mojibake(cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_>) {
     let text = cx.document.text();
     for segment in cx.document.segments() {
         let seg = &text[segment.span.range()];
-        if seg.is_ascii() {
+        if !may_hold_mojibake(seg) {
             continue;
         }
         let chars: Vec<(usize, char)> = seg.char_indices().collect();
@@ -542,7 +561,8 @@ fn check_mixed_script(cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_
     let text = cx.document.text();
     for segment in cx.document.segments() {
         let seg = &text[segment.span.range()];
-        if seg.is_ascii() {
+        // Both checks are about Cyrillic letters.
+        if !seg.chars().any(is_cyrillic) {
             continue;
         }
         for (start, end) in letter_runs(seg) {
@@ -609,7 +629,8 @@ fn check_cyrillic(cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_>) {
     let text = cx.document.text();
     for segment in cx.document.segments() {
         let seg = &text[segment.span.range()];
-        if seg.is_ascii() {
+        // Both checks are about Cyrillic letters.
+        if !seg.chars().any(is_cyrillic) {
             continue;
         }
         let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // start, end, words
@@ -687,7 +708,36 @@ fn code_like(word: &str) -> bool {
 
 const ELISIONS: &[&str] = &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"];
 
-fn tokens(seg: &str, foreign: &HashSet<String>, french: &HashSet<&str>) -> Vec<Token> {
+/// A word of a segment before the language looked for is known.
+#[derive(Debug, Clone)]
+struct Word {
+    start: usize,
+    end: usize,
+    kind: WordKind,
+    opens: bool,
+    closes: bool,
+    capitalized: bool,
+}
+
+#[derive(Debug, Clone)]
+enum WordKind {
+    /// Code, a number, capitals…: [`Class::Other`] in every language.
+    Other,
+    /// An elided French word (`l’`, `qu’`).
+    Elision,
+    /// Any other word, lowercased in the segment's word buffer.
+    Plain {
+        lower: Range<usize>,
+        /// A French function word, or a word with French letters.
+        french: bool,
+        /// Made of Latin letters, apostrophes and hyphens only.
+        latin: bool,
+    },
+}
+
+/// The words of `seg`, with their lowercase forms appended to `lowered`.
+fn words(seg: &str, french: &HashSet<&str>, lowered: &mut String) -> Vec<Word> {
+    lowered.clear();
     let mut out = Vec::new();
     let mut at = 0;
     for piece in seg.split_inclusive(char::is_whitespace) {
@@ -706,72 +756,110 @@ fn tokens(seg: &str, foreign: &HashSet<String>, french: &HashSet<&str>) -> Vec<T
         let end = start + core.len();
         if core.is_empty() {
             // Punctuation alone (a dash, a guillemet): it may open or close a stretch.
-            out.push(Token {
+            out.push(Word {
                 start,
                 end: start,
-                class: Class::Other,
+                kind: WordKind::Other,
                 opens,
                 closes: closes || opens,
                 capitalized: false,
             });
             continue;
         }
-        let lower = core.to_lowercase().replace('’', "'");
+        let capitalized = core.chars().next().is_some_and(char::is_uppercase);
         let letters = core.chars().filter(|c| c.is_alphabetic()).count();
         let all_caps = letters >= 2 && core.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
         let code_marks = |s: &str| s.chars().any(|c| "_/\\=<>{}[]|$@#`~^%&+*".contains(c));
-        let class = if code_like(core) || code_marks(raw) || all_caps || letters == 0 {
-            Class::Other
-        } else if let Some((head, _)) = lower.split_once('\'')
-            && ELISIONS.contains(&head)
-        {
-            Class::French
-        } else if foreign.contains(&lower) {
-            Class::Foreign
-        } else if french.contains(lower.as_str()) || core.chars().any(is_french_letter) {
-            Class::French
-        } else if core.chars().all(|c| is_latin(c) || c == '\'' || c == '’' || c == '-') {
-            Class::Neutral
+        let kind = if code_like(core) || code_marks(raw) || all_caps || letters == 0 {
+            WordKind::Other
         } else {
-            Class::Other
+            let from = lowered.len();
+            for c in core.chars() {
+                match c {
+                    '’' => lowered.push('\''),
+                    c if c.is_ascii() => lowered.push(c.to_ascii_lowercase()),
+                    c => lowered.extend(c.to_lowercase()),
+                }
+            }
+            let lower = &lowered[from..];
+            if lower.split_once('\'').is_some_and(|(head, _)| ELISIONS.contains(&head)) {
+                WordKind::Elision
+            } else {
+                WordKind::Plain {
+                    french: french.contains(lower) || core.chars().any(is_french_letter),
+                    latin: core.chars().all(|c| is_latin(c) || c == '\'' || c == '’' || c == '-'),
+                    lower: from..lowered.len(),
+                }
+            }
         };
-        let capitalized = core.chars().next().is_some_and(char::is_uppercase);
-        out.push(Token { start, end, class, opens, closes, capitalized });
+        out.push(Word { start, end, kind, opens, closes, capitalized });
     }
     out
 }
 
+/// The tokens of a segment's words for one language.
+fn tokens(words: &[Word], lowered: &str, foreign: &HashSet<String>) -> Vec<Token> {
+    words
+        .iter()
+        .map(|w| {
+            let class = match &w.kind {
+                WordKind::Other => Class::Other,
+                WordKind::Elision => Class::French,
+                WordKind::Plain { lower, .. } if foreign.contains(&lowered[lower.clone()]) => Class::Foreign,
+                WordKind::Plain { french: true, .. } => Class::French,
+                WordKind::Plain { latin: true, .. } => Class::Neutral,
+                WordKind::Plain { .. } => Class::Other,
+            };
+            Token { start: w.start, end: w.end, class, opens: w.opens, closes: w.closes, capitalized: w.capitalized }
+        })
+        .collect()
+}
+
 impl UnicodeEngine {
-    fn check_language(&self, cx: &CheckContext<'_>, language: &Language, sink: &mut Sink<'_>) {
+    /// Reports the fragments of each language in `languages` (words tokenized once).
+    fn check_languages(&self, cx: &CheckContext<'_>, languages: &[&Language], sink: &mut Sink<'_>) {
         let text = cx.document.text();
+        let mut lowered = String::new();
         for segment in cx.document.segments() {
             let seg = &text[segment.span.range()];
-            let tokens = tokens(seg, &language.words, &self.french);
-            let mut run: Vec<Token> = Vec::new();
-            let mut after_french = false;
-            for token in &tokens {
-                if token.opens && !run.is_empty() {
-                    self.judge(seg, segment.span.start, &run, after_french, language, sink);
+            let words = words(seg, &self.french, &mut lowered);
+            for language in languages {
+                self.check_language(
+                    seg,
+                    segment.span.start,
+                    &tokens(&words, &lowered, &language.words),
+                    language,
+                    sink,
+                );
+            }
+        }
+    }
+
+    fn check_language(&self, seg: &str, base: usize, tokens: &[Token], language: &Language, sink: &mut Sink<'_>) {
+        let mut run: Vec<Token> = Vec::new();
+        let mut after_french = false;
+        for token in tokens {
+            if token.opens && !run.is_empty() {
+                self.judge(seg, base, &run, after_french, language, sink);
+                run.clear();
+                after_french = false;
+            }
+            match token.class {
+                Class::Foreign | Class::Neutral => run.push(*token),
+                Class::French | Class::Other => {
+                    self.judge(seg, base, &run, after_french, language, sink);
                     run.clear();
-                    after_french = false;
-                }
-                match token.class {
-                    Class::Foreign | Class::Neutral => run.push(*token),
-                    Class::French | Class::Other => {
-                        self.judge(seg, segment.span.start, &run, after_french, language, sink);
-                        run.clear();
-                        after_french = token.class == Class::French && !token.closes;
-                        continue;
-                    }
-                }
-                if token.closes {
-                    self.judge(seg, segment.span.start, &run, after_french, language, sink);
-                    run.clear();
-                    after_french = false;
+                    after_french = token.class == Class::French && !token.closes;
+                    continue;
                 }
             }
-            self.judge(seg, segment.span.start, &run, after_french, language, sink);
+            if token.closes {
+                self.judge(seg, base, &run, after_french, language, sink);
+                run.clear();
+                after_french = false;
+            }
         }
+        self.judge(seg, base, &run, after_french, language, sink);
     }
 
     /// Reports `run` when it reads as a fragment of the language looked for.
@@ -859,8 +947,9 @@ impl Check for UnicodeEngine {
         if let Some(rule) = self.cyrillic.filter(|&r| cx.enabled(r)) {
             check_cyrillic(cx, rule, sink);
         }
-        for language in self.languages.iter().filter(|l| cx.enabled(l.rule)) {
-            self.check_language(cx, language, sink);
+        let languages: Vec<&Language> = self.languages.iter().filter(|l| cx.enabled(l.rule)).collect();
+        if !languages.is_empty() {
+            self.check_languages(cx, &languages, sink);
         }
     }
 }
