@@ -67,7 +67,8 @@ fn parse(source: &str, case_insensitive: bool) -> Result<Hir, String> {
         .map_err(|e| e.to_string())
 }
 
-fn build(hir: &Hir) -> Result<Regex, String> {
+/// Builds `hir` for short texts (see the module documentation).
+pub(crate) fn build(hir: &Hir) -> Result<Regex, String> {
     let config = meta::Config::new().auto_prefilter(false).onepass(false).dfa(false).nfa_size_limit(Some(SIZE_LIMIT));
     meta::Builder::new().configure(config).build_from_hir(hir).map_err(|e| e.to_string())
 }

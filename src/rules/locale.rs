@@ -8,11 +8,11 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use regex::Regex;
+use crate::rules::guarded_regex::GuardedRegex;
 
 use crate::options::{LintOptions, NbspStyle, Variant};
 use crate::rules::mask::{Seg, emit};
-use crate::rules::pack::{PackData, PackError, RuleEntry, bind_checks, builtin_regex};
+use crate::rules::pack::{PackData, PackError, RuleEntry, bind_checks};
 use crate::rules::{Check, CheckContext, RuleIndex, Sink};
 
 /// The checks this kind implements, named by the `check` field of their pack entries.
@@ -606,17 +606,17 @@ pub(crate) struct LocaleEngine {
     indexes: Vec<RuleIndex>,
     /// `(check name, rule)` for every bound entry.
     bound: Vec<(&'static str, RuleIndex)>,
-    thousands: Regex,
-    decimal: Regex,
-    time: Regex,
-    am_pm: Regex,
-    dates: Vec<(DateShape, Regex)>,
-    numeric_date: Regex,
-    month: Regex,
-    weekday: Regex,
-    word: Regex,
-    currency_before: Regex,
-    currency_after: Regex,
+    thousands: GuardedRegex,
+    decimal: GuardedRegex,
+    time: GuardedRegex,
+    am_pm: GuardedRegex,
+    dates: Vec<(DateShape, GuardedRegex)>,
+    numeric_date: GuardedRegex,
+    month: GuardedRegex,
+    weekday: GuardedRegex,
+    word: GuardedRegex,
+    currency_before: GuardedRegex,
+    currency_after: GuardedRegex,
     nationalities: HashSet<String>,
 }
 
@@ -745,7 +745,7 @@ impl LocaleEngine {
     /// Compiles the entries of this kind with the data tables they read.
     pub(crate) fn compile(entries: &[(RuleIndex, &RuleEntry)], _data: &PackData) -> Result<Self, PackError> {
         let bound = bind_checks("locale", CHECKS, entries)?;
-        let regex = |source: &str| builtin_regex("locale", source);
+        let regex = |source: &str| GuardedRegex::new("locale", source);
         let en = ENGLISH_MONTHS.join("|");
         let fr = "[Jj]anvier|[Ff][ée]vrier|[Mm]ars|[Aa]vril|[Mm]ai|[Jj]uin|[Jj]uillet|[Aa]o[ûu]t|[Ss]eptembre|[Oo]ctobre|[Nn]ovembre|[Dd][ée]cembre";
         let mut nationalities = HashSet::new();

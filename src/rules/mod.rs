@@ -14,6 +14,7 @@ mod document_kind;
 pub mod examples;
 mod fold;
 mod glossary;
+mod guarded_regex;
 mod lazy_regex;
 pub mod lemma;
 mod locale;

@@ -9,11 +9,11 @@
 
 use std::ops::Range;
 
-use regex::Regex;
+use crate::rules::guarded_regex::GuardedRegex;
 
 use crate::options::{NbspStyle, Variant};
 use crate::rules::mask::{FRENCH_WORDS, Seg, emit, line_bounds, non_prose, word_counts};
-use crate::rules::pack::{PackData, PackError, RuleEntry, bind_checks, builtin_regex};
+use crate::rules::pack::{PackData, PackError, RuleEntry, bind_checks};
 use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
 
 /// The checks this kind implements, named by the `check` field of their pack entries.
@@ -47,12 +47,12 @@ pub(crate) struct TypographyEngine {
     indexes: Vec<RuleIndex>,
     /// `(check name, rule)` for every bound entry.
     bound: Vec<(&'static str, RuleIndex)>,
-    apostrophe: Regex,
-    etc: Regex,
-    civility: Regex,
-    ordinal: Regex,
-    roman_ordinal: Regex,
-    numero: Regex,
+    apostrophe: GuardedRegex,
+    etc: GuardedRegex,
+    civility: GuardedRegex,
+    ordinal: GuardedRegex,
+    roman_ordinal: GuardedRegex,
+    numero: GuardedRegex,
 }
 
 fn prev_char(s: &str, at: usize) -> Option<char> {
@@ -321,7 +321,7 @@ impl TypographyEngine {
     /// Compiles the entries of this kind with the data tables they read.
     pub(crate) fn compile(entries: &[(RuleIndex, &RuleEntry)], _data: &PackData) -> Result<Self, PackError> {
         let bound = bind_checks("typography", CHECKS, entries)?;
-        let regex = |source: &str| builtin_regex("typography", source);
+        let regex = |source: &str| GuardedRegex::new("typography", source);
         Ok(TypographyEngine {
             indexes: entries.iter().map(|(i, _)| *i).collect(),
             bound,
