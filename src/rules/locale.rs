@@ -614,7 +614,8 @@ pub(crate) struct LocaleEngine {
     numeric_date: GuardedRegex,
     month: GuardedRegex,
     weekday: GuardedRegex,
-    word: GuardedRegex,
+    /// A capitalized nationality or language (`Russes`, `Anglais`).
+    nationality_word: GuardedRegex,
     currency_before: GuardedRegex,
     currency_after: GuardedRegex,
     nationalities: HashSet<String>,
@@ -733,6 +734,24 @@ fn french_month(name: &str) -> Option<&'static str> {
 }
 
 /// The word with its first letter lowered.
+/// A regex for the capitalized forms of `nationalities` written as one word of lowercase
+/// letters (the only ones a capitalized word can be).
+fn nationality_words(nationalities: &HashSet<String>) -> String {
+    let mut forms: Vec<String> = nationalities
+        .iter()
+        .filter(|form| form.chars().all(|c| c.is_alphabetic() && c.is_lowercase()))
+        .filter_map(|form| {
+            let mut chars = form.chars();
+            let mut upper = chars.next()?.to_uppercase();
+            let (Some(first), None) = (upper.next(), upper.next()) else { return None };
+            Some(format!("{first}{}", chars.as_str()))
+        })
+        .collect();
+    // Longest first, so that `Russes` is not cut to `Russe`.
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    format!(r"\b(?:{})\b", forms.join("|"))
+}
+
 fn lower_first(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
@@ -781,7 +800,7 @@ impl LocaleEngine {
                 r"\b(Janvier|Février|Fevrier|Mars|Avril|Mai|Juin|Juillet|Août|Aout|Septembre|Octobre|Novembre|Décembre|Decembre)\b",
             )?,
             weekday: regex(r"\b(Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche)\b")?,
-            word: regex(r"\b\p{Lu}\p{Ll}+\b")?,
+            nationality_word: regex(&nationality_words(&nationalities))?,
             currency_before: regex(
                 r"(US\$|CA\$|C\$|A\$|\$|€|£|¥)[ \x{a0}\x{202f}]?(\d+(?:[,.]\d+)*)(?:[ \x{a0}\x{202f}]+(millions?|milliards?|billions?|mille)\b)?",
             )?,
@@ -1143,7 +1162,7 @@ impl LocaleEngine {
     /// `les diplomates Russes`, `parle le Russe`, `en Anglais`.
     fn nationality_capital(&self, rule: RuleIndex, seg: &Seg<'_>, sink: &mut Sink<'_>) {
         let s = seg.text;
-        for m in self.word.find_iter(s) {
+        for m in self.nationality_word.find_iter(s) {
             let word = m.as_str();
             let lower = word.to_lowercase();
             // `îles Turques-et-Caïques`: part of a compound proper name.

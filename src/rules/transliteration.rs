@@ -17,6 +17,7 @@ mod letters;
 mod lexicon;
 mod words;
 
+use std::cell::LazyCell;
 use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
@@ -304,9 +305,13 @@ impl TransliterationEngine {
     }
 
     /// A name at word `i` that the letter rules would change and that looks East Slavic.
-    fn candidate(&self, seg: &str, words: &[Word], i: usize, context: bool) -> Option<Candidate> {
+    fn candidate(&self, seg: &str, words: &[Word], i: usize, context: impl Fn() -> bool) -> Option<Candidate> {
         let w = words[i];
         let word = text(seg, w);
+        // Every part must be capitalized ASCII (below): most words fail on their first byte.
+        if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
         let parts = words::parts(word);
         let shaped = |p: &str| {
             let b = p.as_bytes();
@@ -347,7 +352,7 @@ impl TransliterationEngine {
         let level = if cues.strong
             || cues.count() >= 2
             || (cues.count() >= 1 && name_cue)
-            || (cues.medium >= 1 && (context || shared_first_name))
+            || (cues.medium >= 1 && (shared_first_name || context()))
         {
             Some(Level::Strong)
         } else if cues.medium >= 1 {
@@ -445,21 +450,25 @@ impl Check for TransliterationEngine {
             let mut claimed = vec![false; words.len()];
             let hits = self.hits(seg, &words);
 
-            // Context: words such as russe or Kremlin, and table names that need none.
-            let mut context = vec![false; last.sentence + 1];
-            for w in &words {
-                if is_context_word(text(seg, *w)) {
-                    context[w.sentence] = true;
+            // Context: words such as russe or Kremlin, and table names that need none. Read
+            // only when a name needs it: most segments have none.
+            let context = LazyCell::new(|| {
+                let mut context = vec![false; last.sentence + 1];
+                for w in &words {
+                    if is_context_word(text(seg, *w)) {
+                        context[w.sentence] = true;
+                    }
                 }
-            }
-            // A table name is context too, unless it is a lone word already in French
-            // (Miller, as in Alexeï Miller, says nothing).
-            for hit in hits.iter().filter(|h| {
-                let known = &self.known[h.entry];
-                !known.context && (!known.suggestions.is_empty() || known.tokens.len() > 1)
-            }) {
-                context[words[hit.first].sentence] = true;
-            }
+                // A table name is context too, unless it is a lone word already in French
+                // (Miller, as in Alexeï Miller, says nothing).
+                for hit in hits.iter().filter(|h| {
+                    let known = &self.known[h.entry];
+                    !known.context && (!known.suggestions.is_empty() || known.tokens.len() > 1)
+                }) {
+                    context[words[hit.first].sentence] = true;
+                }
+                context
+            });
             let in_context = |s: usize| context[s] || (s > 0 && context[s - 1]);
 
             for hit in &hits {
@@ -492,7 +501,7 @@ impl Check for TransliterationEngine {
 
             if letters_on {
                 for i in (0..words.len()).filter(|&i| !claimed[i]) {
-                    if let Some(mut c) = self.candidate(seg, &words, i, in_context(words[i].sentence)) {
+                    if let Some(mut c) = self.candidate(seg, &words, i, || in_context(words[i].sentence)) {
                         c.span = c.span.shifted(base);
                         candidates.push(c);
                     }
