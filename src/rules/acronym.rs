@@ -536,31 +536,34 @@ impl Check for AcronymEngine {
             if let Some(rule) = self.expansion_mismatch
                 && letters.len() >= 3
             {
-                let n = letters.len();
-                let by_length = windows.entry(n).or_insert_with(|| {
-                    (0..words.len())
-                        .filter_map(|s| name_window(&words, s, n, self))
-                        .map(|w| {
-                            let mask = w.iter().fold(0u32, |m, &k| m | self.initial_mask(words[k].text));
-                            (w, mask)
-                        })
-                        .collect::<Vec<_>>()
-                });
-                let wanted = letters.iter().fold(0u32, |m, &c| m | letter_bit(c));
-                // Windows whose words cannot give these letters are skipped before any reading.
-                let candidates: Vec<&Vec<usize>> = match &occurrence.definition {
-                    Some(d) => vec![&d.expansion],
-                    None if self.glossary.french_acronyms.contains(acronym) => Vec::new(),
-                    None => by_length
-                        .iter()
-                        .filter(|(win, mask)| wanted & !mask == 0 && !win.iter().any(|&k| words[k].text == acronym))
-                        .map(|(win, _)| win)
-                        .collect(),
-                };
-                let cached = occurrence.definition.is_none().then(|| readings.get(acronym)).flatten();
+                let cached = occurrence.definition.is_none().then(|| readings.get(acronym).cloned()).flatten();
                 let (french_reading, found) = match cached {
-                    Some(result) => result.clone(),
+                    Some(result) => result,
                     None => {
+                        let n = letters.len();
+                        let by_length = windows.entry(n).or_insert_with(|| {
+                            (0..words.len())
+                                .filter_map(|s| name_window(&words, s, n, self))
+                                .map(|w| {
+                                    let mask = w.iter().fold(0u32, |m, &k| m | self.initial_mask(words[k].text));
+                                    (w, mask)
+                                })
+                                .collect::<Vec<_>>()
+                        });
+                        let wanted = letters.iter().fold(0u32, |m, &c| m | letter_bit(c));
+                        // Windows whose words cannot give these letters are skipped before any
+                        // reading.
+                        let candidates: Vec<&Vec<usize>> = match &occurrence.definition {
+                            Some(d) => vec![&d.expansion],
+                            None if self.glossary.french_acronyms.contains(acronym) => Vec::new(),
+                            None => by_length
+                                .iter()
+                                .filter(|(win, mask)| {
+                                    wanted & !mask == 0 && !win.iter().any(|&k| words[k].text == acronym)
+                                })
+                                .map(|(win, _)| win)
+                                .collect(),
+                        };
                         let result = self.best_reading(&letters, &candidates, &words, text);
                         if occurrence.definition.is_none() {
                             readings.insert(acronym, result.clone());
@@ -576,8 +579,10 @@ impl Check for AcronymEngine {
                 if !french_reading && let Some(((reading, foreign_words), (name_span, name))) = found {
                     let term = self.names.get(&fold_str(&name)).map(|&t| &self.glossary.terms[t]);
                     let suggestion = term.and_then(|t| t.fr_acronym.clone()).unwrap_or_else(|| {
-                        let french: Vec<&str> = words
+                        let first = words.partition_point(|x| x.span.start < name_span.start);
+                        let french: Vec<&str> = words[first..]
                             .iter()
+                            .take_while(|x| x.span.start < name_span.end)
                             .filter(|x| name_span.contains(x.span) && !is_function_word(x.text))
                             .map(|x| x.text)
                             .collect();
