@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::rules::fold::{base_letter, fold_str};
 use crate::rules::glossary::{Glossary, Origin};
 use crate::rules::pack::{PackData, PackError, RuleEntry};
-use crate::rules::words::{Word, words};
+use crate::rules::words::Word;
 use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
 use crate::span::NormSpan;
 
@@ -435,7 +435,7 @@ impl Check for AcronymEngine {
 
     fn check(&self, cx: &CheckContext<'_>, sink: &mut Sink<'_>) {
         let text = cx.document.text();
-        let words = words(cx.document);
+        let words = cx.words();
         let shouting = shouting_lines(text, &words);
 
         // Acronym occurrences and their definitions, `NAME (ACR)` or `ACR (NAME)`.

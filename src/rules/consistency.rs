@@ -10,7 +10,6 @@ use crate::rules::fold::{Folded, fold_plain, fold_str};
 use crate::rules::pack::{PackData, PackError, RuleEntry, Section};
 use crate::rules::pattern::{ends_word, starts_word};
 use crate::rules::phrase::match_case;
-use crate::rules::words::words;
 use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
 use crate::span::NormSpan;
 
@@ -339,17 +338,17 @@ impl ConsistencyEngine {
     }
 
     fn check_names(&self, cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_>) {
-        let all = words(cx.document);
+        let all = cx.words();
         // Candidate names: capitalized, at least 4 letters, seen at least once inside a sentence.
         let mut inside: HashMap<&str, bool> = HashMap::new();
-        for w in &all {
+        for w in all {
             if w.is_capitalized() && !w.is_all_caps() && w.text.chars().count() >= 4 {
                 *inside.entry(w.text).or_default() |= !w.sentence_start;
             }
         }
         let names: Vec<&str> = {
             let mut order: Vec<&str> = Vec::new();
-            for w in &all {
+            for w in all {
                 if inside.get(w.text) == Some(&true) && !order.contains(&w.text) {
                     order.push(w.text);
                 }
@@ -381,10 +380,10 @@ impl ConsistencyEngine {
             }
         }
         let mut first_seen: HashMap<&str, NormSpan> = HashMap::new();
-        for w in &all {
+        for w in all {
             first_seen.entry(w.text).or_insert(w.span);
         }
-        for w in &all {
+        for w in all {
             let Some(&first) = deviant.get(w.text) else { continue };
             let Some(&first_span) = first_seen.get(first) else { continue };
             let message =

@@ -389,7 +389,7 @@ pub(crate) struct Seg<'a> {
 
 impl<'a> Seg<'a> {
     /// The segments of the document being checked, with the masks the context computed once.
-    pub(crate) fn all(cx: &'a crate::rules::CheckContext<'a>) -> Vec<Seg<'a>> {
+    pub(crate) fn all(cx: &'a crate::rules::CheckContext<'_>) -> Vec<Seg<'a>> {
         let text = cx.document.text();
         cx.document
             .segments()

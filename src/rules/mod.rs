@@ -94,12 +94,20 @@ pub struct CheckContext<'a> {
     pub options: &'a LintOptions,
     /// Per-segment masked ranges, computed once for the checks that share them.
     masks: OnceLock<Vec<Vec<Range<usize>>>>,
+    /// The document's words, split once for the checks that read them.
+    words: OnceLock<Vec<words::Word<'a>>>,
 }
 
 impl<'a> CheckContext<'a> {
     /// The context of one check run over `document`.
     pub fn new(document: &'a Document, selection: &'a Selection, options: &'a LintOptions) -> Self {
-        CheckContext { document, selection, options, masks: OnceLock::new() }
+        CheckContext { document, selection, options, masks: OnceLock::new(), words: OnceLock::new() }
+    }
+
+    /// The words of the document, split on first use and shared by the acronym and
+    /// consistency checks.
+    pub(crate) fn words(&self) -> &[words::Word<'a>] {
+        self.words.get_or_init(|| words::words(self.document))
     }
 
     /// The masked ranges (URLs, code, placeholders…) of each segment, in segment offsets;
