@@ -436,7 +436,7 @@ impl Check for AcronymEngine {
     fn check(&self, cx: &CheckContext<'_>, sink: &mut Sink<'_>) {
         let text = cx.document.text();
         let words = cx.words();
-        let shouting = shouting_lines(text, &words);
+        let shouting = shouting_lines(text, words);
 
         // Acronym occurrences and their definitions, `NAME (ACR)` or `ACR (NAME)`.
         let mut occurrences: Vec<Occurrence> = Vec::new();
@@ -543,7 +543,7 @@ impl Check for AcronymEngine {
                         let n = letters.len();
                         let by_length = windows.entry(n).or_insert_with(|| {
                             (0..words.len())
-                                .filter_map(|s| name_window(&words, s, n, self))
+                                .filter_map(|s| name_window(words, s, n, self))
                                 .map(|w| {
                                     let mask = w.iter().fold(0u32, |m, &k| m | self.initial_mask(words[k].text));
                                     (w, mask)
@@ -564,7 +564,7 @@ impl Check for AcronymEngine {
                                 .map(|(win, _)| win)
                                 .collect(),
                         };
-                        let result = self.best_reading(&letters, &candidates, &words, text);
+                        let result = self.best_reading(&letters, &candidates, words, text);
                         if occurrence.definition.is_none() {
                             readings.insert(acronym, result.clone());
                         }
@@ -615,7 +615,7 @@ impl Check for AcronymEngine {
             if let Some(def) = &occurrence.definition
                 && let (Some(&first), Some(&last)) = (def.expansion.first(), def.expansion.last())
             {
-                let (def_span, expansion) = covering(text, &words, first, last);
+                let (def_span, expansion) = covering(text, words, first, last);
                 match first_definition.get(acronym) {
                     None => {
                         first_definition.insert(acronym, (occurrence.word, expansion));
@@ -641,7 +641,7 @@ impl Check for AcronymEngine {
             // Used before or without definition; not inside a list of names (Facebook, GAB, Telegram).
             if let Some(rule) = self.undefined
                 && !mismatched
-                && !in_name_list(text, &words, occurrence.word)
+                && !in_name_list(text, words, occurrence.word)
                 && (3..=5).contains(&letters.len())
                 && acronym.is_ascii()
                 && !code_like(text, span)
