@@ -6,8 +6,9 @@
 //! finding whose span meets one of them ([`is_masked`]).
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
+use rayon::prelude::*;
 use regex::{Regex, RegexSet};
 
 use crate::rules::{Finding, RuleIndex, Sink};
@@ -96,10 +97,11 @@ static MASKER: LazyLock<Result<Masker, String>> = LazyLock::new(Masker::new);
 
 impl Masker {
     fn new() -> Result<Masker, String> {
-        let mut patterns = Vec::with_capacity(PATTERNS.len());
-        for &(kind, source) in PATTERNS {
-            patterns.push((kind, Regex::new(source).map_err(|e| e.to_string())?));
-        }
+        // Compiled on first use, while the other cores are idle: in parallel.
+        let patterns = PATTERNS
+            .par_iter()
+            .map(|&(kind, source)| Regex::new(source).map(|regex| (kind, regex)).map_err(|e| e.to_string()))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Masker { patterns })
     }
 
@@ -383,22 +385,26 @@ pub(crate) struct Seg<'a> {
     pub(crate) text: &'a str,
     /// Its offset in the document's normalized text.
     pub(crate) base: usize,
-    /// Ranges that no check may touch (URLs, code, placeholders…).
-    pub(crate) masks: Vec<Range<usize>>,
+    /// Ranges that no check may touch (URLs, code, placeholders…), computed on first use.
+    masks: &'a OnceLock<Vec<Range<usize>>>,
+    /// Whether the document is large enough for the masking prefilter.
+    large: bool,
 }
 
 impl<'a> Seg<'a> {
-    /// The segments of the document being checked, with the masks the context computed once.
+    /// The segments of the document being checked, with the masks the context shares.
     pub(crate) fn all(cx: &'a crate::rules::CheckContext<'_>) -> Vec<Seg<'a>> {
         let text = cx.document.text();
+        let large = text.len() >= PREFILTER_FROM;
         cx.document
             .segments()
             .iter()
-            .zip(cx.segment_masks())
+            .zip(cx.mask_cells())
             .map(|(segment, masks)| Seg {
                 text: text.get(segment.span.range()).unwrap_or(""),
                 base: segment.span.start,
-                masks: masks.clone(),
+                masks,
+                large,
             })
             .collect()
     }
@@ -410,7 +416,7 @@ impl<'a> Seg<'a> {
 
     /// Whether `start..end` meets a masked range.
     pub(crate) fn masked(&self, start: usize, end: usize) -> bool {
-        is_masked(&self.masks, start, end)
+        is_masked(self.masks.get_or_init(|| mask(self.text, self.large)), start, end)
     }
 
     /// The character before `at`.

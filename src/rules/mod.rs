@@ -92,8 +92,9 @@ pub struct CheckContext<'a> {
     pub selection: &'a Selection,
     /// Variant and other settings that change what is correct.
     pub options: &'a LintOptions,
-    /// Per-segment masked ranges, computed once for the checks that share them.
-    masks: OnceLock<Vec<Vec<Range<usize>>>>,
+    /// Per-segment masked ranges, each computed the first time a check asks (most segments
+    /// never hold a finding to mask) and shared by the checks.
+    masks: OnceLock<Vec<OnceLock<Vec<Range<usize>>>>>,
     /// The document's words, split once for the checks that read them.
     words: OnceLock<Vec<words::Word<'a>>>,
 }
@@ -110,14 +111,10 @@ impl<'a> CheckContext<'a> {
         self.words.get_or_init(|| words::words(self.document))
     }
 
-    /// The masked ranges (URLs, code, placeholders…) of each segment, in segment offsets;
-    /// computed on first use and shared by the typography and locale checks.
-    pub(crate) fn segment_masks(&self) -> &[Vec<Range<usize>>] {
-        self.masks.get_or_init(|| {
-            let text = self.document.text();
-            let large = text.len() >= mask::PREFILTER_FROM;
-            self.document.segments().iter().map(|s| mask::mask(text.get(s.span.range()).unwrap_or(""), large)).collect()
-        })
+    /// One cell per segment for its masked ranges (URLs, code, placeholders…), filled by
+    /// [`mask::Seg::masked`] on first use.
+    pub(crate) fn mask_cells(&self) -> &[OnceLock<Vec<Range<usize>>>] {
+        self.masks.get_or_init(|| self.document.segments().iter().map(|_| OnceLock::new()).collect())
     }
 }
 

@@ -93,6 +93,11 @@ impl<'a> Sink<'a> {
         });
     }
 
+    /// Moves the findings of `other` (for the same document) after this sink's.
+    pub fn append(&mut self, mut other: Sink<'a>) {
+        self.diagnostics.append(&mut other.diagnostics);
+    }
+
     /// The collected diagnostics, sorted by position then rule, without exact duplicates.
     pub fn finish(mut self) -> Vec<Diagnostic> {
         self.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
