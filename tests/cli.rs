@@ -270,6 +270,10 @@ fn output_is_identical_whatever_the_number_of_jobs() {
         fs::write(dir.path().join(format!("f{i:02}.txt")), format!("{BAD}\nLe RNC et le Conseil Russie-OTAN.\n"))
             .unwrap();
     }
+    // A file over 1 KB: its rule kinds run in parallel when there are threads.
+    let seed = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seed/rnc-bruxelles.txt")).unwrap();
+    assert!(seed.len() > 2048);
+    fs::write(dir.path().join("seed.txt"), seed).unwrap();
     let run = |jobs: &str| {
         decalque()
             .current_dir(dir.path())
