@@ -5,6 +5,9 @@
 //! A check asks [`mask`] for the masked byte ranges of a segment once, then drops every
 //! finding whose span meets one of them ([`is_masked`]).
 
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
@@ -312,10 +315,10 @@ pub(crate) const FRENCH_WORDS: &[&str] = &[
     "au", "aux", "ce", "cette", "sont", "avec", "ou", "être", "il", "elle", "son", "sa", "ses", "si", "à",
 ];
 
-/// Whether the line holding `at` is code or English rather than French prose: C and shell
-/// shown in manuals (`int x;`, `$ ls; echo`), `Key-Name:` header fields, English sentences.
-pub(crate) fn non_prose(s: &str, at: usize) -> bool {
-    let (line_start, line_end) = line_bounds(s, at);
+/// Whether the line `line_start..line_end` of `s` is code or English rather than French prose:
+/// C and shell shown in manuals (`int x;`, `$ ls; echo`), `Key-Name:` header fields, English
+/// sentences.
+fn non_prose_line(s: &str, (line_start, line_end): (usize, usize)) -> bool {
     let line = s[line_start..line_end].trim();
     // A sentence wraps: the line before counts for its language.
     let window_start = if line_start == 0 { 0 } else { line_bounds(s, line_start - 1).0 };
@@ -352,15 +355,34 @@ pub(crate) fn non_prose(s: &str, at: usize) -> bool {
 pub(crate) fn word_counts(text: &str) -> (usize, usize) {
     let (mut english, mut french) = (0, 0);
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
-        let lower = word.to_lowercase();
-        if ENGLISH_WORDS.contains(&lower.as_str()) {
-            english += 1;
-        } else if FRENCH_WORDS.contains(&lower.as_str()) {
-            french += 1;
+        let lower: Cow<'_, str> =
+            if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) };
+        match WORD_LANGUAGE.get(lower.as_ref()) {
+            Some(Language::English) => english += 1,
+            Some(Language::French) => french += 1,
+            None => {}
         }
     }
     (english, french)
 }
+
+/// Which list a function word is in.
+enum Language {
+    English,
+    French,
+}
+
+/// [`ENGLISH_WORDS`] and [`FRENCH_WORDS`] in one map (English first, as `word_counts` reads them).
+static WORD_LANGUAGE: LazyLock<HashMap<&'static str, Language>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for &word in FRENCH_WORDS {
+        map.insert(word, Language::French);
+    }
+    for &word in ENGLISH_WORDS {
+        map.insert(word, Language::English);
+    }
+    map
+});
 
 /// The byte ranges of `text` (one segment) that rules must skip, sorted and non-overlapping;
 /// `large` when the segment belongs to a large document (see [`PREFILTER_FROM`]).
@@ -389,6 +411,9 @@ pub(crate) struct Seg<'a> {
     masks: &'a OnceLock<Vec<Range<usize>>>,
     /// Whether the document is large enough for the masking prefilter.
     large: bool,
+    /// [`Seg::non_prose`] of the lines asked about, by line bounds: MT text has many findings per
+    /// line, each asking.
+    prose: RefCell<Vec<((usize, usize), bool)>>,
 }
 
 impl<'a> Seg<'a> {
@@ -405,6 +430,7 @@ impl<'a> Seg<'a> {
                 base: segment.span.start,
                 masks,
                 large,
+                prose: RefCell::new(Vec::new()),
             })
             .collect()
     }
@@ -412,6 +438,18 @@ impl<'a> Seg<'a> {
     /// A document span from segment offsets.
     pub(crate) fn span(&self, start: usize, end: usize) -> NormSpan {
         NormSpan::new(self.base + start, self.base + end)
+    }
+
+    /// Whether the line holding `at` is not French prose ([`non_prose_line`]), remembered per
+    /// line.
+    pub(crate) fn non_prose(&self, at: usize) -> bool {
+        let line = line_bounds(self.text, at);
+        if let Some(&(_, known)) = self.prose.borrow().iter().find(|(l, _)| *l == line) {
+            return known;
+        }
+        let answer = non_prose_line(self.text, line);
+        self.prose.borrow_mut().push((line, answer));
+        answer
     }
 
     /// Whether `start..end` meets a masked range.
@@ -439,7 +477,7 @@ pub(crate) fn emit(
     range: Range<usize>,
     build: impl FnOnce(Finding) -> Finding,
 ) {
-    if !seg.masked(range.start, range.end) && !non_prose(seg.text, range.start) {
+    if !seg.masked(range.start, range.end) && !seg.non_prose(range.start) {
         sink.push(build(Finding::new(rule, seg.span(range.start, range.end))));
     }
 }

@@ -12,7 +12,7 @@ use std::ops::Range;
 use crate::rules::guarded_regex::GuardedRegex;
 
 use crate::options::{NbspStyle, Variant};
-use crate::rules::mask::{FRENCH_WORDS, Seg, emit, line_bounds, non_prose, word_counts};
+use crate::rules::mask::{FRENCH_WORDS, Seg, emit, line_bounds, word_counts};
 use crate::rules::pack::{PackData, PackError, RuleEntry, bind_checks};
 use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
 
@@ -388,7 +388,7 @@ impl TypographyEngine {
             }
             // A number before `:` labels a line of a table or a list (`0:`, `#5:`).
             let label = c == ':' && s[word_start(s, i)..i].chars().all(|c| c.is_ascii_digit());
-            if label || non_prose(s, i) || (c == ':' && field_colon(s, i)) || in_literal_quote(&literals, i) {
+            if label || seg.non_prose(i) || (c == ':' && field_colon(s, i)) || in_literal_quote(&literals, i) {
                 continue;
             }
             let start = lead_start(s, i);
@@ -669,7 +669,7 @@ impl TypographyEngine {
                     continue;
                 }
             }
-            if non_prose(s, start) {
+            if seg.non_prose(start) {
                 continue;
             }
             // A no-break space in the run was meant (before `:`, after a number): keep it.
@@ -860,7 +860,7 @@ impl TypographyEngine {
             if close == inner || s[inner..close].contains(['\n', '\t']) || s[inner..close].contains("  ") {
                 continue;
             }
-            if seg.masked(open, inner) || seg.masked(close, end) || non_prose(s, open) {
+            if seg.masked(open, inner) || seg.masked(close, end) || seg.non_prose(open) {
                 continue;
             }
             let content = s[inner..close].trim();
