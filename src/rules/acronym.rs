@@ -2,6 +2,7 @@
 //! another language's words or word order, and acronyms used without or before definition.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -38,7 +39,7 @@ pub(crate) struct AcronymEngine {
     expansion_mismatch: Option<RuleIndex>,
     undefined: Option<RuleIndex>,
     defined_twice: Option<RuleIndex>,
-    glossary: Glossary,
+    glossary: Arc<Glossary>,
     known: HashSet<String>,
     /// Folded glossary names (official, other correct forms and wrong variants) → term index.
     names: HashMap<String, usize>,
@@ -213,7 +214,7 @@ fn shouting_lines(text: &str, words: &[Word<'_>]) -> Vec<std::ops::Range<usize>>
 impl AcronymEngine {
     /// Binds the entries to their checks and loads the glossary.
     pub(crate) fn compile(entries: &[(RuleIndex, &RuleEntry)], data: &PackData) -> Result<Self, PackError> {
-        let glossary = Glossary::from_data(data)?;
+        let glossary = data.glossary()?;
         let mut names = HashMap::new();
         for (i, term) in glossary.terms.iter().enumerate() {
             for name in std::iter::once(&term.fr).chain(&term.fr_also).chain(&term.wrong) {

@@ -12,7 +12,7 @@ use regex::Regex;
 
 use crate::document::Unit;
 use crate::options::{NbspStyle, Variant};
-use crate::rules::glossary::{AcronymPair, Glossary, Origin};
+use crate::rules::glossary::{AcronymPair, Origin};
 use crate::rules::pack::{PackData, PackError, RuleEntry, bind_checks, builtin_regex};
 use crate::rules::{Check, CheckContext, Finding, RuleIndex, Sink};
 use crate::span::NormSpan;
@@ -64,7 +64,7 @@ impl BilingualEngine {
         Ok(BilingualEngine {
             indexes: entries.iter().map(|(i, _)| *i).collect(),
             bound,
-            acronyms: Glossary::from_data(data)?.foreign_acronyms,
+            acronyms: data.glossary()?.foreign_acronyms.clone(),
             url: re(r#"(?i)\b(?:https?://|ftp://|www\.)[^\s<>"«»“”`]+"#)?,
             email: re(r"\b(?:mailto:)?[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")?,
             // No space flag: « 50 % de » must not read as `% d`.

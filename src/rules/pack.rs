@@ -9,6 +9,7 @@ use toml::{Spanned, Table, Value};
 
 use crate::diagnostic::{Applicability, Category, RuleId, Severity};
 use crate::rules::builtin::{EmbeddedPack, PackSource};
+use crate::rules::glossary::Glossary;
 use crate::rules::{Example, ExampleEncoding, RuleIndex, RuleMeta};
 
 /// A pack that could not be loaded, or a rule in it that could not be compiled.
@@ -191,6 +192,8 @@ impl DataEntry {
 #[derive(Debug, Clone, Default)]
 pub struct PackData {
     sections: std::collections::BTreeMap<Section, Vec<DataEntry>>,
+    /// The glossary read from the tables, built once for the kinds that share it.
+    glossary: std::sync::OnceLock<Result<std::sync::Arc<Glossary>, PackError>>,
 }
 
 impl PackData {
@@ -199,8 +202,14 @@ impl PackData {
         self.sections.get(&section).map_or(&[], Vec::as_slice)
     }
 
+    /// The glossary of these tables (terms, acronyms, vocabulary), read on first use.
+    pub(crate) fn glossary(&self) -> Result<std::sync::Arc<Glossary>, PackError> {
+        self.glossary.get_or_init(|| Glossary::from_data(self).map(std::sync::Arc::new)).clone()
+    }
+
     /// Adds the tables of another pack.
     pub fn extend(&mut self, other: PackData) {
+        self.glossary = std::sync::OnceLock::new();
         for (section, entries) in other.sections {
             self.sections.entry(section).or_default().extend(entries);
         }

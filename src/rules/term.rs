@@ -4,7 +4,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::rules::fold::{Folded, fold_str};
-use crate::rules::glossary::{Glossary, Term};
+use crate::rules::glossary::Term;
 use crate::rules::pack::{PackData, PackError, RuleEntry};
 use crate::rules::pattern::{ends_word, starts_word};
 use crate::rules::phrase::match_case;
@@ -83,7 +83,7 @@ impl TermEngine {
             }
             engine.indexes.push(index);
         }
-        let glossary = Glossary::from_data(data)?;
+        let glossary = data.glossary()?;
         let mut seen = std::collections::HashSet::new();
         for (i, term) in glossary.terms.iter().enumerate() {
             let correct: Vec<String> = std::iter::once(&term.fr).chain(&term.fr_also).map(|s| fold_str(s)).collect();
@@ -106,7 +106,7 @@ impl TermEngine {
                 .map_err(|e| PackError { file: "<glossary>".into(), line: None, rule: None, message: e.to_string() })?;
             engine.automaton = Some(automaton);
         }
-        engine.terms = glossary.terms;
+        engine.terms = glossary.terms.clone();
         Ok(engine)
     }
 
