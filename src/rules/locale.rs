@@ -8,9 +8,10 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::rules::guarded_regex::GuardedRegex;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::options::{LintOptions, NbspStyle, Variant};
+use crate::rules::guarded_regex::GuardedRegex;
 use crate::rules::mask::{Seg, emit};
 use crate::rules::pack::{PackData, PackError, RuleEntry, bind_checks};
 use crate::rules::{Check, CheckContext, RuleIndex, Sink};
@@ -614,8 +615,8 @@ pub(crate) struct LocaleEngine {
     numeric_date: GuardedRegex,
     month: GuardedRegex,
     weekday: GuardedRegex,
-    /// A capitalized nationality or language (`Russes`, `Anglais`).
-    nationality_word: GuardedRegex,
+    /// The capitalized nationalities and languages (`Russes`, `Anglais`).
+    nationality_words: AhoCorasick,
     currency_before: GuardedRegex,
     currency_after: GuardedRegex,
     nationalities: HashSet<String>,
@@ -734,9 +735,9 @@ fn french_month(name: &str) -> Option<&'static str> {
 }
 
 /// The word with its first letter lowered.
-/// A regex for the capitalized forms of `nationalities` written as one word of lowercase
-/// letters (the only ones a capitalized word can be).
-fn nationality_words(nationalities: &HashSet<String>) -> String {
+/// The capitalized forms of `nationalities` written as one word of lowercase letters (the
+/// only ones a capitalized word can be), longest match first.
+fn nationality_words(nationalities: &HashSet<String>) -> Result<AhoCorasick, PackError> {
     let mut forms: Vec<String> = nationalities
         .iter()
         .filter(|form| form.chars().all(|c| c.is_alphabetic() && c.is_lowercase()))
@@ -747,9 +748,13 @@ fn nationality_words(nationalities: &HashSet<String>) -> String {
             Some(format!("{first}{}", chars.as_str()))
         })
         .collect();
-    // Longest first, so that `Russes` is not cut to `Russe`.
-    forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    format!(r"\b(?:{})\b", forms.join("|"))
+    forms.sort();
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&forms).map_err(|e| PackError {
+        file: "<locale>".into(),
+        line: None,
+        rule: None,
+        message: e.to_string(),
+    })
 }
 
 fn lower_first(word: &str) -> String {
@@ -800,7 +805,7 @@ impl LocaleEngine {
                 r"\b(Janvier|Février|Fevrier|Mars|Avril|Mai|Juin|Juillet|Août|Aout|Septembre|Octobre|Novembre|Décembre|Decembre)\b",
             )?,
             weekday: regex(r"\b(Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche)\b")?,
-            nationality_word: regex(&nationality_words(&nationalities))?,
+            nationality_words: nationality_words(&nationalities)?,
             currency_before: regex(
                 r"(US\$|CA\$|C\$|A\$|\$|€|£|¥)[ \x{a0}\x{202f}]?(\d+(?:[,.]\d+)*)(?:[ \x{a0}\x{202f}]+(millions?|milliards?|billions?|mille)\b)?",
             )?,
@@ -1162,8 +1167,13 @@ impl LocaleEngine {
     /// `les diplomates Russes`, `parle le Russe`, `en Anglais`.
     fn nationality_capital(&self, rule: RuleIndex, seg: &Seg<'_>, sink: &mut Sink<'_>) {
         let s = seg.text;
-        for m in self.nationality_word.find_iter(s) {
-            let word = m.as_str();
+        for m in self.nationality_words.find_iter(s) {
+            // Whole words only, as `\b` would have it (the forms are letters).
+            let is_word = |c: char| regex_syntax::is_word_character(c);
+            if seg.prev(m.start()).is_some_and(is_word) || seg.next(m.end()).is_some_and(is_word) {
+                continue;
+            }
+            let word = &s[m.range()];
             let lower = word.to_lowercase();
             // `îles Turques-et-Caïques`: part of a compound proper name.
             if !self.nationalities.contains(&lower) || sentence_start(s, m.start()) || seg.next(m.end()) == Some('-') {
