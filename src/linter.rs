@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{DecodeError, Document, ReadError, Source};
 use crate::formats::{InputFormat, ReadOptions};
 use crate::options::LintOptions;
-use rayon::prelude::*;
-
 use crate::rules::{Check, CheckContext, Registry, Selection, Sink};
 use crate::span::Span;
 use crate::suppress::{self, UnknownRule};
