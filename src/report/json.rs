@@ -2,6 +2,9 @@
 
 use std::io::{self, Write};
 
+use std::borrow::Cow;
+
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::diagnostic::Diagnostic;
@@ -10,46 +13,97 @@ use crate::linter::FileReport;
 use crate::report::{Reporter, Summary};
 use crate::span::Span;
 
-fn span_value(span: Span) -> Value {
-    json!({"start": span.start, "end": span.end})
+/// A byte span of the contract.
+#[derive(Serialize)]
+struct SpanJson {
+    start: usize,
+    end: usize,
 }
 
-fn position_value(p: Position) -> Value {
-    json!({"line": p.line, "column": p.column, "utf16_column": p.utf16_column})
+impl From<Span> for SpanJson {
+    fn from(span: Span) -> Self {
+        SpanJson { start: span.start, end: span.end }
+    }
+}
+
+/// A line and column of the contract.
+#[derive(Serialize)]
+struct PositionJson {
+    line: usize,
+    column: usize,
+    utf16_column: usize,
+}
+
+impl From<Position> for PositionJson {
+    fn from(p: Position) -> Self {
+        PositionJson { line: p.line, column: p.column, utf16_column: p.utf16_column }
+    }
+}
+
+#[derive(Serialize)]
+struct SuggestionJson<'a> {
+    replacement: &'a str,
+    span: SpanJson,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct RelatedJson<'a> {
+    message: &'a str,
+    span: SpanJson,
+}
+
+/// One diagnostic as the JSON object of the contract, serialized without building a map.
+#[derive(Serialize)]
+pub(crate) struct DiagnosticJson<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    category: &'static str,
+    message: &'a str,
+    text: Cow<'a, str>,
+    span: SpanJson,
+    start: PositionJson,
+    end: PositionJson,
+    suggestions: Vec<SuggestionJson<'a>>,
+    fix_safe: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<RelatedJson<'a>>,
+}
+
+impl<'a> DiagnosticJson<'a> {
+    /// The object for `d`, a diagnostic of `document`.
+    pub(crate) fn new(document: &'a Document, d: &'a Diagnostic) -> Self {
+        DiagnosticJson {
+            rule: d.rule.as_str(),
+            severity: d.severity.as_str(),
+            category: d.category.as_str(),
+            message: &d.message,
+            text: document.original_text(d.span),
+            span: d.span.into(),
+            start: document.position(d.span.start).into(),
+            end: document.position(d.span.end).into(),
+            suggestions: d
+                .suggestions
+                .iter()
+                .map(|s| SuggestionJson {
+                    replacement: &s.edit.replacement,
+                    span: s.edit.span.into(),
+                    label: s.label.as_deref(),
+                })
+                .collect(),
+            fix_safe: d.fix_safe(),
+            related: d.related.iter().map(|r| RelatedJson { message: &r.message, span: r.span.into() }).collect(),
+        }
+    }
 }
 
 /// One diagnostic as the JSON object of the contract.
 pub fn diagnostic_value(document: &Document, d: &Diagnostic) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("rule".into(), d.rule.as_str().into());
-    m.insert("severity".into(), d.severity.as_str().into());
-    m.insert("category".into(), d.category.as_str().into());
-    m.insert("message".into(), d.message.clone().into());
-    m.insert("text".into(), document.original_text(d.span).into_owned().into());
-    m.insert("span".into(), span_value(d.span));
-    m.insert("start".into(), position_value(document.position(d.span.start)));
-    m.insert("end".into(), position_value(document.position(d.span.end)));
-    let suggestions: Vec<Value> = d
-        .suggestions
-        .iter()
-        .map(|s| {
-            let mut o = Map::new();
-            o.insert("replacement".into(), s.edit.replacement.clone().into());
-            o.insert("span".into(), span_value(s.edit.span));
-            if let Some(label) = &s.label {
-                o.insert("label".into(), label.clone().into());
-            }
-            Value::Object(o)
-        })
-        .collect();
-    m.insert("suggestions".into(), suggestions.into());
-    m.insert("fix_safe".into(), d.fix_safe().into());
-    if !d.related.is_empty() {
-        let related: Vec<Value> =
-            d.related.iter().map(|r| json!({"message": r.message, "span": span_value(r.span)})).collect();
-        m.insert("related".into(), related.into());
+    match serde_json::to_value(DiagnosticJson::new(document, d)) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
     }
-    m
 }
 
 /// Collects every file, then writes one JSON document.

@@ -2,10 +2,19 @@
 
 use std::io::{self, Write};
 
-use serde_json::Value;
+use serde::Serialize;
 
 use crate::linter::FileReport;
-use crate::report::{Reporter, Summary, diagnostic_value};
+use crate::report::json::DiagnosticJson;
+use crate::report::{Reporter, Summary};
+
+/// One line: the file's path, then the diagnostic's fields.
+#[derive(Serialize)]
+struct Line<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    diagnostic: DiagnosticJson<'a>,
+}
 
 /// Writes each diagnostic as soon as its file is reported.
 pub(super) struct JsonlReporter;
@@ -13,10 +22,8 @@ pub(super) struct JsonlReporter;
 impl Reporter for JsonlReporter {
     fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
         for d in &report.diagnostics {
-            let mut object = serde_json::Map::new();
-            object.insert("path".into(), report.document.name().into());
-            object.extend(diagnostic_value(&report.document, d));
-            serde_json::to_writer(&mut *out, &Value::Object(object))?;
+            let line = Line { path: report.document.name(), diagnostic: DiagnosticJson::new(&report.document, d) };
+            serde_json::to_writer(&mut *out, &line)?;
             writeln!(out)?;
         }
         Ok(())
