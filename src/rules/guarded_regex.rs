@@ -49,7 +49,7 @@ impl GuardedRegex {
 }
 
 /// `hir` with its word-boundary assertions removed (line and text anchors kept).
-fn without_word_boundaries(hir: &Hir) -> Hir {
+pub(crate) fn without_word_boundaries(hir: &Hir) -> Hir {
     match hir.kind() {
         HirKind::Look(look)
             if !matches!(

@@ -12,8 +12,10 @@ use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
 use rayon::prelude::*;
-use regex::{Regex, RegexSet};
+use regex::Regex;
+use regex_automata::{Input, MatchKind, PatternID, PatternSet, meta};
 
+use crate::rules::guarded_regex::without_word_boundaries;
 use crate::rules::{Finding, RuleIndex, Sink};
 use crate::span::NormSpan;
 
@@ -55,12 +57,18 @@ struct Masker {
     patterns: Vec<(MaskKind, Regex)>,
 }
 
-/// The patterns without their `\b`, in one set: a superset of where each can match, found in
-/// one pass that stays in the DFA (Unicode word boundaries make the regex crate fall back to a
-/// backtracker on non-ASCII text). Most segments meet none. Built only for large documents:
-/// compiling it costs more than it saves on a page.
-static PREFILTER: LazyLock<Option<RegexSet>> =
-    LazyLock::new(|| RegexSet::new(PATTERNS.iter().map(|(_, source)| source.replace("\\b", ""))).ok());
+/// The patterns without their word boundaries, in one set (see [`without_word_boundaries`]):
+/// a superset of where each can match, found in one pass that stays in the lazy DFA. Most
+/// segments meet none. Built only for large documents: compiling it costs more than it saves
+/// on a page.
+static PREFILTER: LazyLock<Option<meta::Regex>> = LazyLock::new(|| {
+    let hirs = PATTERNS
+        .iter()
+        .map(|(_, source)| regex_syntax::parse(source).ok().map(|hir| without_word_boundaries(&hir)))
+        .collect::<Option<Vec<_>>>()?;
+    let all_matches = meta::Config::new().match_kind(MatchKind::All);
+    meta::Builder::new().configure(all_matches).build_many_from_hir(&hirs).ok()
+});
 
 /// Documents from this size on mask their segments through [`PREFILTER`].
 pub(crate) const PREFILTER_FROM: usize = 4 * 1024;
@@ -108,10 +116,14 @@ impl Masker {
         Ok(Masker { patterns })
     }
 
-    fn mask(&self, text: &str, prefilter: Option<&RegexSet>) -> Vec<Masked> {
+    fn mask(&self, text: &str, prefilter: Option<&meta::Regex>) -> Vec<Masked> {
         let mut found: Vec<Masked> = Vec::new();
-        let candidates = prefilter.map(|set| set.matches(text));
-        let wanted = |i: usize| candidates.as_ref().is_none_or(|c| c.matched(i));
+        let candidates = prefilter.map(|set| {
+            let mut matched = PatternSet::new(set.pattern_len());
+            set.which_overlapping_matches(&Input::new(text), &mut matched);
+            matched
+        });
+        let wanted = |i: usize| candidates.as_ref().is_none_or(|c| PatternID::new(i).is_ok_and(|id| c.contains(id)));
         for (_, (kind, regex)) in self.patterns.iter().enumerate().filter(|(i, _)| wanted(*i)) {
             for m in regex.find_iter(text) {
                 if let Some(range) = accept(text, *kind, m.range()) {

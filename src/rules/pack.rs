@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 use toml::{Spanned, Table, Value};
@@ -193,7 +194,7 @@ impl DataEntry {
 pub struct PackData {
     sections: std::collections::BTreeMap<Section, Vec<DataEntry>>,
     /// The glossary read from the tables, built once for the kinds that share it.
-    glossary: std::sync::OnceLock<Result<std::sync::Arc<Glossary>, PackError>>,
+    glossary: OnceLock<Result<Arc<Glossary>, PackError>>,
 }
 
 impl PackData {
@@ -203,13 +204,13 @@ impl PackData {
     }
 
     /// The glossary of these tables (terms, acronyms, vocabulary), read on first use.
-    pub(crate) fn glossary(&self) -> Result<std::sync::Arc<Glossary>, PackError> {
-        self.glossary.get_or_init(|| Glossary::from_data(self).map(std::sync::Arc::new)).clone()
+    pub(crate) fn glossary(&self) -> Result<Arc<Glossary>, PackError> {
+        self.glossary.get_or_init(|| Glossary::from_data(self).map(Arc::new)).clone()
     }
 
     /// Adds the tables of another pack.
     pub fn extend(&mut self, other: PackData) {
-        self.glossary = std::sync::OnceLock::new();
+        self.glossary = OnceLock::new();
         for (section, entries) in other.sections {
             self.sections.entry(section).or_default().extend(entries);
         }

@@ -291,15 +291,15 @@ impl PhraseEngine {
     /// Compiles, in parallel, the patterns of the enabled candidate slots that are still cold.
     /// Regexes compile lazily and, on a short document, compiling them is most of the work.
     fn warm(&self, cx: &CheckContext<'_>, candidates: &[Vec<u32>]) {
-        let mut cold: Vec<&Pattern> = candidates
-            .iter()
-            .flatten()
-            .map(|&slot| self.pattern(slot))
+        let mut slots: Vec<u32> = candidates.iter().flatten().copied().collect();
+        slots.sort_unstable();
+        slots.dedup();
+        let cold: Vec<&Pattern> = slots
+            .into_iter()
+            .map(|slot| self.pattern(slot))
             .filter(|(rule, pattern)| pattern.is_cold() && cx.enabled(rule.index))
             .map(|(_, pattern)| pattern)
             .collect();
-        cold.sort_unstable_by_key(|p| std::ptr::from_ref(*p));
-        cold.dedup_by_key(|p| std::ptr::from_ref(*p));
         if cold.len() > 1 {
             cold.par_iter().for_each(|p| p.warm());
         }
