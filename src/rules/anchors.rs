@@ -76,13 +76,13 @@ impl Literals {
     }
 }
 
-/// First of the private-use characters that stand for macros in a skeleton regex.
-pub(crate) const MACRO_MARK: u32 = 0xE000;
+/// The private-use characters that stand for macros in a skeleton regex, in order.
+pub(crate) const MACRO_MARKS: std::ops::Range<u32> = 0xE000..0xF900;
 
 /// The groups of literals every match of `regex` contains (empty when none is known or the
 /// regex does not parse). Each group lists folded alternatives, none of them empty.
 ///
-/// The regex may be a skeleton where the character `MACRO_MARK + i` stands for any string of
+/// The regex may be a skeleton where the `i`-th character of [`MACRO_MARKS`] stands for any string of
 /// `macros[i]` (a lemma's forms): parsing the forms' long alternations would cost more than
 /// the rest of loading a pack.
 pub(crate) fn required_literals(regex: &str, macros: &[Vec<String>]) -> Vec<Vec<String>> {
@@ -110,7 +110,10 @@ struct Reader<'m> {
 impl Reader<'_> {
     /// The folded forms of the macro `c` stands for, if it is a mark.
     fn macro_forms(&self, c: char) -> Option<&[String]> {
-        let index = (c as u32).checked_sub(MACRO_MARK)?;
+        if !MACRO_MARKS.contains(&(c as u32)) {
+            return None;
+        }
+        let index = c as u32 - MACRO_MARKS.start;
         self.macros.get(index as usize).map(Vec::as_slice)
     }
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use regex_automata::util::captures::Captures;
 
-use crate::rules::anchors::{MACRO_MARK, fold_for_prefilter, required_literals};
+use crate::rules::anchors::{MACRO_MARKS, fold_for_prefilter, required_literals};
 use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::lemma::{self, Person, Slot};
 
@@ -72,15 +72,14 @@ impl Translation {
     /// The regex with each macro written as one mark character (see
     /// [`required_literals`]), or the regex itself if it already holds such characters.
     fn skeleton(&self) -> String {
-        let marks = MACRO_MARK..MACRO_MARK + 0x1900;
-        if self.regex.chars().any(|c| marks.contains(&(c as u32))) {
+        if self.regex.chars().any(|c| MACRO_MARKS.contains(&(c as u32))) {
             return self.regex.clone();
         }
         let mut out = String::with_capacity(self.regex.len());
         let mut last = 0;
         for (n, span) in self.macro_spans.iter().enumerate() {
             out.push_str(&self.regex[last..span.start]);
-            out.extend(char::from_u32(MACRO_MARK + n as u32));
+            out.extend(char::from_u32(MACRO_MARKS.start + n as u32));
             last = span.end;
         }
         out.push_str(&self.regex[last..]);

@@ -561,7 +561,7 @@ fn check_mixed_script(cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_
     let text = cx.document.text();
     for segment in cx.document.segments() {
         let seg = &text[segment.span.range()];
-        // Both checks are about Cyrillic letters.
+        // This check is about Cyrillic letters only.
         if !seg.chars().any(is_cyrillic) {
             continue;
         }
@@ -629,7 +629,7 @@ fn check_cyrillic(cx: &CheckContext<'_>, rule: RuleIndex, sink: &mut Sink<'_>) {
     let text = cx.document.text();
     for segment in cx.document.segments() {
         let seg = &text[segment.span.range()];
-        // Both checks are about Cyrillic letters.
+        // This check is about Cyrillic letters only.
         if !seg.chars().any(is_cyrillic) {
             continue;
         }
